@@ -1,0 +1,64 @@
+"""The ``kg`` command line: a thin layer over the :mod:`kg` library.
+
+Exit codes: 0 success (sources valid), 1 invalid data, 2 usage error,
+3 internal error (a bug in kg: please report it; ``KG_DEBUG=1`` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import click
+
+from kg import __version__
+from kg.commands.build import build_command
+from kg.commands.output import echo_report, error
+from kg.commands.validate import validate_command
+from kg.errors import InvalidDataError, KGError
+
+EXIT_INTERNAL = 3
+
+
+class KGGroup(click.Group):
+    """A click group that turns kg's errors into messages and exit codes, never tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InvalidDataError as exc:
+            echo_report(exc.report)
+            errors = len(exc.report.errors)
+            error(f"invalid: {errors} error(s); nothing was written")
+            ctx.exit(exc.exit_code)
+        except KGError as exc:
+            error(str(exc))
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:
+            if os.environ.get("KG_DEBUG"):
+                raise
+            error(
+                f"internal error: {type(exc).__name__}: {exc} "
+                "(this is a bug in kg; run with KG_DEBUG=1 to see the traceback)"
+            )
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=KGGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """kg: build, validate, query and explore a knowledge graph of news facts.
+
+    Facts are Turtle files in triples/ (one named graph per file), checked
+    against the ontology and SHACL shapes in ontology/. Run `kg build` in a
+    project folder (or any sub-folder of one) to validate the sources and
+    write build/.
+
+    Exit codes: 0 success, 1 invalid data, 2 usage error, 3 internal error.
+    """
+
+
+main.add_command(build_command)
+main.add_command(validate_command)

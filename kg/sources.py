@@ -1,0 +1,98 @@
+"""Finding the RDF source files of a project and naming their graphs.
+
+Every source file becomes one named graph whose IRI is derived from its role
+(``ontology`` or ``triples``) and its path relative to the folder it was found
+in, so the same sources give the same graph names on every machine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import pyoxigraph as ox
+
+from kg.errors import UsageError
+
+#: File endings kg reads, and the pyoxigraph format of each.
+FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".n3": ox.RdfFormat.N3,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+
+ROLES = ("ontology", "triples")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One RDF file and the named graph it becomes.
+
+    Example:
+        >>> s = SourceFile(Path("/x/triples/a b.ttl"), "a b.ttl", "triples")
+        >>> s.graph_iri
+        'urn:kg:triples:a%20b.ttl'
+        >>> s.display.endswith("a b.ttl")
+        True
+    """
+
+    path: Path
+    relpath: str
+    role: str
+
+    @property
+    def graph_iri(self) -> str:
+        """The IRI of the named graph that holds this file's triples."""
+        return f"urn:kg:{self.role}:{quote(self.relpath, safe='/._-~')}"
+
+    @property
+    def display(self) -> str:
+        """The path for messages: relative to the working folder when inside it."""
+        try:
+            return str(self.path.resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return str(self.path)
+
+    @property
+    def format(self) -> ox.RdfFormat:
+        """The RDF syntax, from the file ending."""
+        return FORMATS[self.path.suffix.lower()]
+
+
+def discover(folder: Path, role: str) -> list[SourceFile]:
+    """List the RDF files below ``folder`` (recursively), sorted by relative path.
+
+    Hidden files and folders are skipped. Raises :class:`UsageError` when the
+    folder does not exist or is not a folder.
+    """
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {ROLES}, not {role!r}")
+    if not folder.exists():
+        raise UsageError(f"{role} folder not found: {folder} (pass --{role} DIR)")
+    if not folder.is_dir():
+        raise UsageError(f"{role} path is not a folder: {folder}")
+    files = []
+    for path in folder.rglob("*"):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file() and path.suffix.lower() in FORMATS:
+            files.append(SourceFile(path, rel.as_posix(), role))
+    return sorted(files, key=lambda s: s.relpath)
+
+
+def find_project_root(start: Path) -> Path | None:
+    """Return the nearest folder at or above ``start`` holding ``ontology/`` and ``triples/``.
+
+    This lets ``kg`` be run from any sub-folder of a project, as git is.
+    """
+    for folder in (start, *start.parents):
+        if (folder / "ontology").is_dir() and (folder / "triples").is_dir():
+            return folder
+    return None

@@ -1,0 +1,52 @@
+"""Finding where a term or node is written in a source file, for messages."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+
+@lru_cache(maxsize=256)
+def _lines(path: Path) -> tuple[str, ...]:
+    try:
+        return tuple(path.read_text(encoding="utf-8", errors="replace").splitlines())
+    except OSError:
+        return ()
+
+
+def local_name(iri: str) -> str:
+    """The part of an IRI after its last ``#`` or ``/``.
+
+    Example:
+        >>> local_name("https://kg.example.org/ontology#signatory")
+        'signatory'
+        >>> local_name("https://schema.org/name")
+        'name'
+    """
+    return re.split(r"[#/]", iri)[-1]
+
+
+def find_term(path: Path, iri: str) -> tuple[int, int] | None:
+    """Return ``(line, column)`` (1-based) of the first use of ``iri`` in ``path``.
+
+    The term is found written in full (``<iri>``) or as a prefixed name ending
+    in its local name (``kg:signatry``). Comment lines are skipped.
+    """
+    name = local_name(iri)
+    patterns = [re.compile(re.escape(f"<{iri}>"))]
+    if name:
+        patterns.append(re.compile(r"(?<![\w<])[\w.-]*:" + re.escape(name) + r"(?![\w-])"))
+    for pattern in patterns:
+        for number, line in enumerate(_lines(path), start=1):
+            if line.lstrip().startswith("#"):
+                continue
+            match = pattern.search(line)
+            if match:
+                return number, match.start() + 1
+    return None
+
+
+def clear_cache() -> None:
+    """Forget cached file contents (files may have changed between runs)."""
+    _lines.cache_clear()

@@ -1,0 +1,123 @@
+"""Vocabulary lint: every class and predicate used in the facts must be known.
+
+A term is known when ``ontology/`` declares it (as a class, property or
+datatype) or when it belongs to a well-known vocabulary (:data:`kg.namespaces.WELL_KNOWN`)
+whose published term list contains it. Anything else, typically a typo such as
+``kg:signatry``, is an error naming the file, the line, the term and the
+nearest known terms.
+"""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+
+from kg.dataset import KGDataset
+from kg.namespaces import PREFIXES, WELL_KNOWN, shorten, vocabulary_terms
+from kg.report import Problem
+from kg.validation.locate import find_term, local_name
+
+#: Types that declare a term when ``ontology/`` gives them to it.
+DECLARING_TYPES = (
+    "http://www.w3.org/2002/07/owl#Class",
+    "http://www.w3.org/2000/01/rdf-schema#Class",
+    "http://www.w3.org/2000/01/rdf-schema#Datatype",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#Property",
+    "http://www.w3.org/2002/07/owl#ObjectProperty",
+    "http://www.w3.org/2002/07/owl#DatatypeProperty",
+    "http://www.w3.org/2002/07/owl#AnnotationProperty",
+    "http://www.w3.org/2002/07/owl#FunctionalProperty",
+    "http://www.w3.org/2002/07/owl#TransitiveProperty",
+    "http://www.w3.org/2002/07/owl#SymmetricProperty",
+)
+
+
+@lru_cache(maxsize=1)
+def _well_known() -> dict[str, frozenset[str]]:
+    return {str(ns._NS): vocabulary_terms(ns) for ns in WELL_KNOWN.values()}
+
+
+def declared_terms(dataset: KGDataset) -> set[str]:
+    """IRIs that the ontology graphs declare as classes, properties or datatypes."""
+    graphs = dataset.graphs("ontology")
+    if not graphs:
+        return set()
+    types = " ".join(f"<{t}>" for t in DECLARING_TYPES)
+    rows = dataset.query(
+        "SELECT DISTINCT ?t WHERE { { VALUES ?k { " + types + " } ?t a ?k } "
+        "UNION { ?t rdfs:subClassOf|rdfs:subPropertyOf ?x } FILTER isIRI(?t) }",
+        graphs,
+    )
+    return {row["t"].value for row in rows}
+
+
+def used_terms(dataset: KGDataset) -> dict[str, str]:
+    """Classes and predicates used in the facts, each with the first graph using it."""
+    graphs = dataset.graphs("triples")
+    if not graphs:
+        return {}
+    values = " ".join(f"<{g}>" for g in graphs)
+    rows = dataset.query(
+        "SELECT ?term (MIN(STR(?g)) AS ?first) WHERE { VALUES ?g { " + values + " } "
+        "GRAPH ?g { { ?s ?term ?o } UNION { ?s a ?term FILTER isIRI(?term) } } } GROUP BY ?term"
+    )
+    return {row["term"].value: row["first"].value for row in rows}
+
+
+def check_vocabulary(dataset: KGDataset) -> list[Problem]:
+    """Report every class or predicate in the facts that is neither declared nor well known."""
+    declared = declared_terms(dataset)
+    known = _well_known()
+    problems = []
+    for term, graph in sorted(used_terms(dataset).items(), key=lambda kv: (kv[1], kv[0])):
+        if term in declared:
+            continue
+        vocabulary = next((base for base in known if term.startswith(base)), None)
+        if vocabulary is not None and term in known[vocabulary]:
+            continue
+        candidates = set(declared)
+        if vocabulary is not None:
+            candidates |= known[vocabulary]
+            prefix = next((p for p, base in PREFIXES.items() if base == vocabulary), vocabulary)
+            where = f"the {prefix} vocabulary has no term {local_name(term)!r}"
+        else:
+            where = "it is not declared in the ontology"
+        close = _nearest(term, candidates)
+        source = dataset.source_of_graph(graph)
+        line = column = None
+        if source is not None:
+            found = find_term(source.path, term)
+            if found:
+                line, column = found
+        hint = (
+            "did you mean " + " or ".join(shorten(c, dataset.prefixes) for c in close) + "?"
+            if close
+            else "declare it in the ontology or use a declared term"
+        )
+        problems.append(
+            Problem(
+                "vocabulary",
+                f"unknown term {shorten(term, dataset.prefixes)}: {where}",
+                file=source.display if source else graph,
+                line=line,
+                column=column,
+                subject=shorten(term, dataset.prefixes),
+                hint=hint,
+                group="unknown term",
+            )
+        )
+    return problems
+
+
+def _nearest(term: str, candidates: set[str], n: int = 3) -> list[str]:
+    """The candidates whose local names are closest to the term's local name."""
+    by_name: dict[str, list[str]] = {}
+    for c in candidates:
+        by_name.setdefault(local_name(c).lower(), []).append(c)
+    names = difflib.get_close_matches(local_name(term).lower(), list(by_name), n=n, cutoff=0.6)
+    same_base = term[: len(term) - len(local_name(term))]
+    result: list[str] = []
+    for name in names:
+        # Prefer a candidate in the same namespace as the misspelt term.
+        result.extend(sorted(by_name[name], key=lambda c: (not c.startswith(same_base), c)))
+    return result[:n]
