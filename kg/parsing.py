@@ -90,7 +90,7 @@ class Loaded:
 
 
 def declared_prefixes(data: bytes) -> dict[str, str]:
-    """The ``@prefix`` / ``PREFIX`` declarations of a Turtle or TriG document.
+    r"""The ``@prefix`` / ``PREFIX`` declarations of a Turtle or TriG document.
 
     Example:
         >>> declared_prefixes(b"@prefix ex: <http://ex.org/> .\nPREFIX : <http://d/>")

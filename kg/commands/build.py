@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from kg.build import build
 from kg.commands.options import json_option, quiet_option, source_options
 from kg.commands.output import echo_report, progress_display
+from kg.pipeline import build
 
 
 @click.command("build")
@@ -18,7 +18,8 @@ from kg.commands.output import echo_report, progress_display
     "--out",
     type=click.Path(path_type=Path),
     default=None,
-    help="Folder to write dataset.nq, graph.ttl and manifest.json into  [default: build/ of the project]",
+    help="Folder to write dataset.nq, graph.ttl and manifest.json into"
+    "  [default: build/ of the project]",
 )
 @json_option
 @quiet_option

@@ -41,7 +41,10 @@ def resolve_sources(ontology: Path | None, triples: Path | None) -> tuple[Path, 
 
 
 def source_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add ``--ontology DIR`` and ``--triples DIR``, passed on resolved as ``ontology``, ``triples``, ``root``."""
+    """Add ``--ontology DIR`` and ``--triples DIR``.
+
+    The command receives them resolved as ``ontology`` and ``triples``, plus ``root``.
+    """
 
     @click.option(
         "--ontology",

@@ -1,0 +1,99 @@
+"""Fixtures: tiny projects under tmp_path, never the shipped graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ONTOLOGY = """\
+@prefix ex: <http://ex.org/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+ex:Person a owl:Class ; rdfs:label "Person" .
+ex:Agreement a owl:Class ; rdfs:label "Agreement" .
+ex:signatory a owl:ObjectProperty ; rdfs:label "signatory" .
+ex:signedOn a owl:DatatypeProperty ; rdfs:label "signed on" .
+
+ex:AgreementShape a sh:NodeShape ;
+    sh:targetClass ex:Agreement ;
+    sh:property [ sh:path ex:signedOn ; sh:datatype xsd:date ; sh:maxCount 1 ] ;
+    sh:property [ sh:path ex:signatory ; sh:minCount 1 ; sh:class ex:Person ] .
+"""
+
+FACTS = """\
+@prefix ex: <http://ex.org/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+ex:alice a ex:Person ;
+    skos:prefLabel "Alice" ;
+    skos:altLabel "Alicia" .
+
+ex:mou a ex:Agreement ;
+    skos:prefLabel "Memorandum" ;
+    ex:signatory ex:alice ;
+    ex:signedOn "2023-05-01"^^xsd:date .
+"""
+
+MORE_FACTS = """\
+@prefix ex: <http://ex.org/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+
+ex:bob a ex:Person ; skos:prefLabel "Bob" .
+"""
+
+
+class Project:
+    """A throw-away kg project: ontology/, triples/ and build/ under one folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.ontology = root / "ontology"
+        self.triples = root / "triples"
+        self.out = root / "build"
+        self.ontology.mkdir(parents=True)
+        self.triples.mkdir()
+
+    def write(self, relpath: str, text: str | bytes) -> Path:
+        path = self.root / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def args(self, *extra: str) -> list[str]:
+        return [
+            "--ontology",
+            str(self.ontology),
+            "--triples",
+            str(self.triples),
+            *extra,
+        ]
+
+    def snapshot(self) -> dict[str, bytes]:
+        """The bytes of every file in build/, to prove a failed build left them alone."""
+        if not self.out.exists():
+            return {}
+        return {p.name: p.read_bytes() for p in sorted(self.out.iterdir())}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A valid two-file project with one shape."""
+    p = Project(tmp_path / "proj")
+    p.write("ontology/onto.ttl", ONTOLOGY)
+    p.write("triples/a.ttl", FACTS)
+    p.write("triples/b.ttl", MORE_FACTS)
+    return p
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
