@@ -31,19 +31,26 @@ def find_term(path: Path, iri: str) -> tuple[int, int] | None:
     """Return ``(line, column)`` (1-based) of the first use of ``iri`` in ``path``.
 
     The term is found written in full (``<iri>``) or as a prefixed name ending
-    in its local name (``kg:signatry``). Comment lines are skipped.
+    in its local name (``kg:signatry``). A line that starts with the term (where
+    it is described as a subject), unindented first, is preferred to a mere mention. Comment lines
+    are skipped.
     """
     name = local_name(iri)
-    patterns = [re.compile(re.escape(f"<{iri}>"))]
+    anywhere = [re.escape(f"<{iri}>")]
     if name:
-        patterns.append(re.compile(r"(?<![\w<])[\w.-]*:" + re.escape(name) + r"(?![\w-])"))
+        anywhere.append(r"(?<![\w<])[\w.-]*:" + re.escape(name) + r"(?![\w-])")
+    patterns = [
+        *(re.compile("^" + p) for p in anywhere),
+        *(re.compile(r"^\s*" + p) for p in anywhere),
+        *(re.compile(p) for p in anywhere),
+    ]
     for pattern in patterns:
         for number, line in enumerate(_lines(path), start=1):
             if line.lstrip().startswith("#"):
                 continue
             match = pattern.search(line)
             if match:
-                return number, match.start() + 1
+                return number, match.start() + len(match.group(0)) - len(match.group(0).lstrip()) + 1
     return None
 
 

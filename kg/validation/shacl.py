@@ -92,7 +92,10 @@ def _message(dataset: KGDataset, results: Graph, shapes: Graph, result: Node) ->
     shape = results.value(result, SH.sourceShape)
     own = shapes.value(shape, SH.message) if shape is not None else None
     value = results.value(result, SH.value)
-    shown_value = f" (value: {_show(dataset, value)})" if value is not None else ""
+    focus = results.value(result, SH.focusNode)
+    shown_value = (
+        f" (value: {_show(dataset, value)})" if value is not None and value != focus else ""
+    )
     if own is not None:
         return f"{own}{shown_value}"
     kind = _component(results, result)
