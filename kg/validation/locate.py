@@ -50,9 +50,8 @@ def find_term(path: Path, iri: str) -> tuple[int, int] | None:
                 continue
             match = pattern.search(line)
             if match:
-                return number, match.start() + len(match.group(0)) - len(
-                    match.group(0).lstrip()
-                ) + 1
+                indent = len(match.group(0)) - len(match.group(0).lstrip())
+                return number, match.start() + indent + 1
     return None
 
 
