@@ -13,6 +13,7 @@ import click
 
 from kg import __version__
 from kg.commands.build import build_command
+from kg.commands.docs import docs_command
 from kg.commands.output import echo_report, error
 from kg.commands.validate import validate_command
 from kg.errors import InvalidDataError, KGError
@@ -61,4 +62,5 @@ def main() -> None:
 
 
 main.add_command(build_command)
+main.add_command(docs_command)
 main.add_command(validate_command)

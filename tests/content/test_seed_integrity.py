@@ -161,3 +161,10 @@ def test_every_person_has_a_position_with_organisation_and_role(seed):
     assert rows == []
     people = select(seed, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a schema:Person }")
     assert int(people[0]["n"]) == 10
+
+
+def test_committed_ontology_reference_is_up_to_date(seed):
+    from kg.docs import ontology_reference
+
+    committed = (REPO / "ontology" / "REFERENCE.md").read_text("utf-8")
+    assert committed == ontology_reference(seed), "run: kg docs --out ontology/REFERENCE.md"

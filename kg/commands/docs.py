@@ -1,0 +1,41 @@
+"""``kg docs``: write the ontology reference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.commands.options import source_options
+from kg.dataset import load_dataset
+from kg.docs import ontology_reference
+from kg.errors import InvalidDataError
+from kg.fsutil import write_text_atomic
+from kg.report import ValidationReport
+
+
+@click.command("docs")
+@source_options
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the Markdown to this file instead of stdout.",
+)
+def docs_command(ontology: Path, triples: Path, root: Path | None, out: Path | None) -> None:
+    """Print a Markdown reference of the ontology's classes and properties.
+
+    Generated from the ontology itself: labels, comments, superclasses,
+    domains and ranges, and the SHACL constraints on each class, so nobody
+    has to read Turtle to learn the terms. The repository keeps the result in
+    ontology/REFERENCE.md (`kg docs --out ontology/REFERENCE.md`).
+    """
+    dataset = load_dataset(ontology, triples)
+    if dataset.problems:
+        raise InvalidDataError(ValidationReport(problems=dataset.problems, checks_run=["syntax"]))
+    text = ontology_reference(dataset)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        write_text_atomic(out, text)
+        click.echo(f"wrote {out}", err=True)
