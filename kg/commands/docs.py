@@ -23,7 +23,7 @@ from kg.report import ValidationReport
     help="Write the Markdown to this file instead of stdout.",
 )
 def docs_command(ontology: Path, triples: Path, root: Path | None, out: Path | None) -> None:
-    """Print a Markdown reference of the ontology's classes and properties.
+    """Print a Markdown reference of the ontology (classes, properties, shapes).
 
     Generated from the ontology itself: labels, comments, superclasses,
     domains and ranges, and the SHACL constraints on each class, so nobody

@@ -110,9 +110,19 @@ def check_vocabulary(dataset: KGDataset) -> list[Problem]:
 
 
 def _nearest(term: str, candidates: set[str], n: int = 3) -> list[str]:
-    """The candidates whose local names are closest to the term's local name."""
+    """The candidates whose local names are closest to the term's local name.
+
+    Classes are suggested for a class and properties for a property, told apart
+    by the usual spelling (``Class``, ``property``).
+
+    Example:
+        >>> _nearest("http://x/signatry", {"http://x/signatory", "http://x/Seminar"})
+        ['http://x/signatory']
+    """
+    wanted_upper = local_name(term)[:1].isupper()
+    same_kind = {c for c in candidates if local_name(c)[:1].isupper() == wanted_upper}
     by_name: dict[str, list[str]] = {}
-    for c in candidates:
+    for c in same_kind or candidates:
         by_name.setdefault(local_name(c).lower(), []).append(c)
     names = difflib.get_close_matches(local_name(term).lower(), list(by_name), n=n, cutoff=0.6)
     same_base = term[: len(term) - len(local_name(term))]
