@@ -68,10 +68,17 @@ class KGDataset:
                 return source
         return None
 
-    def query(self, sparql: str, graphs: list[str] | None = None) -> ox.QuerySolutions:
-        """Run a SPARQL SELECT on the union of ``graphs`` (all graphs when None).
+    def query(
+        self,
+        sparql: str,
+        graphs: list[str] | None = None,
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.Literal] | None = None,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a SPARQL query on the union of ``graphs`` (all graphs when None).
 
-        The standard prefixes of :data:`kg.namespaces.PREFIXES` are pre-bound.
+        The dataset's prefixes (:data:`kg.namespaces.PREFIXES` and the sources')
+        are pre-bound; named graphs stay available to ``GRAPH ?g``.
+        ``substitutions`` give variables fixed values.
         """
         named = [ox.NamedNode(g) for g in graphs] if graphs is not None else None
         return self.store.query(
@@ -79,6 +86,7 @@ class KGDataset:
             prefixes=self.prefixes,
             default_graph=named,
             use_default_graph_as_union=named is None,
+            substitutions=substitutions,
         )
 
     def quads(self) -> Iterator[ox.Quad]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from kg.current import MANIFEST, NQUADS
 from kg.dataset import KGDataset, Progress, load_dataset
 from kg.errors import InvalidDataError
 from kg.fsutil import check_output_dir, replace_files
@@ -32,9 +33,7 @@ from kg.serialize import write_nquads, write_turtle
 from kg.validation import validate
 
 #: File names written into the output folder.
-NQUADS = "dataset.nq"
 TURTLE = "graph.ttl"
-MANIFEST = "manifest.json"
 
 
 @dataclass
@@ -111,7 +110,12 @@ def manifest(dataset: KGDataset) -> dict[str, object]:
                 "sha256": hashlib.sha256(source.path.read_bytes()).hexdigest(),
             }
         )
-    return {"format": 1, "quads": len(dataset), "sources": sources}
+    return {
+        "format": 1,
+        "quads": len(dataset),
+        "prefixes": dict(sorted(dataset.prefixes.items())),
+        "sources": sources,
+    }
 
 
 def build(

@@ -1,7 +1,8 @@
 """The ``kg`` command line: a thin layer over the :mod:`kg` library.
 
-Exit codes: 0 success (sources valid), 1 invalid data, 2 usage error,
-3 internal error (a bug in kg: please report it; ``KG_DEBUG=1`` shows the traceback).
+Exit codes: 0 success (sources valid), 1 invalid data, 2 usage error (including a
+query that cannot run), 3 internal error (a bug in kg: please report it;
+``KG_DEBUG=1`` shows the traceback), 4 query timed out.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from kg import __version__
 from kg.commands.build import build_command
 from kg.commands.docs import docs_command
 from kg.commands.output import echo_report, error
+from kg.commands.query import query_command
 from kg.commands.validate import validate_command
 from kg.errors import InvalidDataError, KGError
 
@@ -57,10 +59,12 @@ def main() -> None:
     project folder (or any sub-folder of one) to validate the sources and
     write build/.
 
-    Exit codes: 0 success, 1 invalid data, 2 usage error, 3 internal error.
+    Exit codes: 0 success, 1 invalid data, 2 usage error (a bad option, folder
+    or query), 3 internal error, 4 query timed out.
     """
 
 
 main.add_command(build_command)
 main.add_command(docs_command)
+main.add_command(query_command)
 main.add_command(validate_command)

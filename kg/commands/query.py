@@ -1,0 +1,108 @@
+"""``kg query``: SPARQL over the current sources, and the catalogue of saved queries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.catalogue import load_catalogue
+from kg.commands.options import source_options
+from kg.current import current_dataset
+from kg.query import answer, call_with_timeout, query_text
+from kg.results import GRAPH_FORMATS, RESULT_FORMATS
+from kg.sparql import resolve_binding
+
+
+@click.command("query")
+@click.argument("query", required=False)
+@source_options
+@click.option("--list", "list_saved", is_flag=True, help="List the saved queries and exit.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(RESULT_FORMATS + GRAPH_FORMATS),
+    default="table",
+    show_default=True,
+    help="table for people; csv, tsv, json, xml are the W3C result formats; "
+    "ttl, nt, jsonld for CONSTRUCT and DESCRIBE (which print Turtle by default).",
+)
+@click.option(
+    "-b",
+    "--bind",
+    "binds",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help='Fix a variable: <iri>, prefix:name, "string", a number, or any label or '
+    "alias of an entity (matched case-insensitively). Repeatable.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    help="Stop the query after this many seconds (exit code 4).",
+)
+@click.option(
+    "--build-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Build to reuse when it matches the sources  [default: build/ of the project]",
+)
+def query_command(
+    query: str | None,
+    ontology: Path,
+    triples: Path,
+    root: Path | None,
+    list_saved: bool,
+    fmt: str,
+    binds: tuple[str, ...],
+    timeout: float | None,
+    build_dir: Path | None,
+) -> None:
+    """Run a SPARQL query on the graph of the current sources.
+
+    QUERY is inline SPARQL, a path to a .rq file, - for stdin, or the name of a
+    saved query (kg query --list). The default graph is the union of all named
+    graphs; GRAPH ?g reaches each source file's graph. The ontology's prefixes
+    and the standard ones (rdf, rdfs, owl, xsd, skos, schema, prov, org, ...)
+    are pre-bound.
+
+    The last build is reused when it matches the sources; otherwise the sources
+    are read afresh, so answers always reflect triples/ as it is now. Queries
+    are read-only: SPARQL UPDATE is refused.
+
+    \b
+    Examples:
+      kg query --list
+      kg query people-positions
+      kg query aliases --bind entity="Fan Mingzheng"
+      kg query 'SELECT ?p WHERE { ?p a schema:Person }' --format csv
+    """
+    catalogue = load_catalogue()
+    if list_saved:
+        width = max(len(name) for name in catalogue)
+        for name, saved in catalogue.items():
+            params = f"  (--bind {', '.join(saved.params)}=...)" if saved.params else ""
+            click.echo(f"{name.ljust(width)}  {saved.question}{params}")
+        return
+    if query is None:
+        raise click.UsageError("give a QUERY (SPARQL, a .rq file, - or a saved name) or --list")
+    text, _saved = query_text(query, catalogue)
+    dataset, _reused = current_dataset(
+        ontology, triples, build_dir or (root or Path.cwd()) / "build"
+    )
+    bindings = []
+    for item in binds:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--bind")
+        binding = resolve_binding(dataset, name, value)
+        if binding.note:
+            click.echo(f"kg: {binding.note}", err=True)
+        bindings.append(binding)
+    if timeout is None:
+        output = answer(dataset, text, fmt, bindings)
+    else:
+        output = call_with_timeout(answer, (dataset, text, fmt, bindings), timeout)
+    click.echo(output, nl=False)

@@ -1,0 +1,67 @@
+"""The dataset of the current sources, reusing the last build when it is up to date.
+
+A build's ``manifest.json`` records the SHA-256 of every source file. When the
+sources still match it, the built ``dataset.nq`` is bulk-loaded (one file, no
+per-file parsing or validation); otherwise the sources themselves are loaded,
+so a query always answers from what ``triples/`` holds now.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.dataset import KGDataset, Progress, load_dataset
+from kg.errors import InvalidDataError
+from kg.report import ValidationReport
+from kg.sources import discover
+
+MANIFEST = "manifest.json"
+NQUADS = "dataset.nq"
+
+
+def _fingerprint(role: str, path: Path, relpath: str) -> tuple[str, str, str]:
+    return role, relpath, hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def build_is_current(ontology: Path, triples: Path, out: Path) -> dict | None:
+    """The build's manifest if ``out`` holds a build of exactly the current sources."""
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not (out / NQUADS).is_file() or "prefixes" not in manifest:
+        return None
+    sources = discover(ontology, "ontology") + discover(triples, "triples")
+    now = sorted(_fingerprint(s.role, s.path, s.relpath) for s in sources)
+    built = sorted((s["role"], s["path"], s["sha256"]) for s in manifest.get("sources", []))
+    return manifest if now == built else None
+
+
+def current_dataset(
+    ontology: Path, triples: Path, out: Path, progress: Progress | None = None
+) -> tuple[KGDataset, bool]:
+    """Return the dataset of the current sources and whether a build was reused.
+
+    Raises:
+        kg.errors.InvalidDataError: a source file cannot be parsed.
+    """
+    manifest = build_is_current(ontology, triples, out)
+    if manifest is not None:
+        sources = discover(ontology, "ontology") + discover(triples, "triples")
+        store = ox.Store()
+        store.bulk_load(path=str(out / NQUADS), format=ox.RdfFormat.N_QUADS)
+        dataset = KGDataset(store=store, sources=sources)
+        for entry in manifest["sources"]:
+            role, path = entry["role"], entry["path"]
+            match = next(s for s in sources if s.role == role and s.relpath == path)
+            dataset.graphs_by_source[match.graph_iri] = entry["graphs"]
+        dataset.prefixes = dict(manifest["prefixes"])
+        return dataset, True
+    dataset = load_dataset(ontology, triples, progress)
+    if dataset.problems:
+        raise InvalidDataError(ValidationReport(problems=dataset.problems, checks_run=["syntax"]))
+    return dataset, False
