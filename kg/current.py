@@ -8,7 +8,6 @@ so a query always answers from what ``triples/`` holds now.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -17,14 +16,10 @@ import pyoxigraph as ox
 from kg.dataset import KGDataset, Progress, load_dataset
 from kg.errors import InvalidDataError
 from kg.report import ValidationReport
-from kg.sources import discover
+from kg.sources import discover, file_sha256
 
 MANIFEST = "manifest.json"
 NQUADS = "dataset.nq"
-
-
-def _fingerprint(role: str, path: Path, relpath: str) -> tuple[str, str, str]:
-    return role, relpath, hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def build_is_current(ontology: Path, triples: Path, out: Path) -> dict | None:
@@ -36,7 +31,7 @@ def build_is_current(ontology: Path, triples: Path, out: Path) -> dict | None:
     if not (out / NQUADS).is_file() or "prefixes" not in manifest:
         return None
     sources = discover(ontology, "ontology") + discover(triples, "triples")
-    now = sorted(_fingerprint(s.role, s.path, s.relpath) for s in sources)
+    now = sorted((s.role, s.relpath, file_sha256(s.path)) for s in sources)
     built = sorted((s["role"], s["path"], s["sha256"]) for s in manifest.get("sources", []))
     return manifest if now == built else None
 

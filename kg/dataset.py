@@ -89,6 +89,19 @@ class KGDataset:
             substitutions=substitutions,
         )
 
+    def first_graphs(self, pattern: str, var: str, role: str = "triples") -> dict[str, str]:
+        """Each value of ``?var`` matching ``pattern`` in a graph of ``role``, with the
+        first such graph (by IRI): where to point a user who must fix it."""
+        graphs = self.graphs(role)
+        if not graphs:
+            return {}
+        values = " ".join(f"<{g}>" for g in graphs)
+        rows = self.query(
+            f"SELECT ?{var} (MIN(STR(?g)) AS ?first) WHERE {{ VALUES ?g {{ {values} }} "
+            f"GRAPH ?g {{ {pattern} }} }} GROUP BY ?{var}"
+        )
+        return {row[var].value: row["first"].value for row in rows}
+
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad in the store (unordered)."""
         return iter(self.store)

@@ -17,7 +17,6 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from kg.errors import InvalidDataError
 from kg.fsutil import check_output_dir, replace_files
 from kg.report import ValidationReport
 from kg.serialize import write_nquads, write_turtle
+from kg.sources import file_sha256
 from kg.validation import validate
 
 #: File names written into the output folder.
@@ -107,7 +107,7 @@ def manifest(dataset: KGDataset) -> dict[str, object]:
                 "role": source.role,
                 "path": source.relpath,
                 "graphs": graphs,
-                "sha256": hashlib.sha256(source.path.read_bytes()).hexdigest(),
+                "sha256": file_sha256(source.path),
             }
         )
     return {

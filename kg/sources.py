@@ -7,6 +7,7 @@ in, so the same sources give the same graph names on every machine.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -85,6 +86,15 @@ def discover(folder: Path, role: str) -> list[SourceFile]:
         if path.is_file() and path.suffix.lower() in FORMATS:
             files.append(SourceFile(path, rel.as_posix(), role))
     return sorted(files, key=lambda s: s.relpath)
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, in hex (how builds record their sources)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def find_project_root(start: Path) -> Path | None:

@@ -17,15 +17,7 @@ from kg.validation.locate import find_term
 
 def entities(dataset: KGDataset) -> dict[str, str]:
     """IRIs typed in the facts, each with the first graph that types it."""
-    graphs = dataset.graphs("triples")
-    if not graphs:
-        return {}
-    values = " ".join(f"<{g}>" for g in graphs)
-    rows = dataset.query(
-        "SELECT ?e (MIN(STR(?g)) AS ?first) WHERE { VALUES ?g { " + values + " } "
-        "GRAPH ?g { ?e a ?c } FILTER isIRI(?e) } GROUP BY ?e"
-    )
-    return {row["e"].value: row["first"].value for row in rows}
+    return dataset.first_graphs("?e a ?c FILTER isIRI(?e)", "e")
 
 
 def check_labels(dataset: KGDataset) -> list[Problem]:

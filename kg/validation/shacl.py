@@ -122,22 +122,16 @@ def _where_written(
     dataset: KGDataset, iris: list[str]
 ) -> dict[str, tuple[str, int | None, int | None]]:
     """For each IRI, the first fact file (and line) where it is a subject."""
-    graphs = dataset.graphs("triples")
-    if not iris or not graphs:
+    if not iris:
         return {}
     values = " ".join(f"<{i}>" for i in iris)
-    gvalues = " ".join(f"<{g}>" for g in graphs)
-    rows = dataset.query(
-        f"SELECT ?e (MIN(STR(?g)) AS ?first) WHERE {{ VALUES ?e {{ {values} }} "
-        f"VALUES ?g {{ {gvalues} }} GRAPH ?g {{ ?e ?p ?o }} }} GROUP BY ?e"
-    )
     found = {}
-    for row in rows:
-        source = dataset.source_of_graph(row["first"].value)
+    for iri, graph in dataset.first_graphs(f"VALUES ?e {{ {values} }} ?e ?p ?o", "e").items():
+        source = dataset.source_of_graph(graph)
         if source is None:
             continue
-        position = find_term(source.path, row["e"].value)
-        found[row["e"].value] = (
+        position = find_term(source.path, iri)
+        found[iri] = (
             source.display,
             position[0] if position else None,
             position[1] if position else None,

@@ -53,15 +53,7 @@ def declared_terms(dataset: KGDataset) -> set[str]:
 
 def used_terms(dataset: KGDataset) -> dict[str, str]:
     """Classes and predicates used in the facts, each with the first graph using it."""
-    graphs = dataset.graphs("triples")
-    if not graphs:
-        return {}
-    values = " ".join(f"<{g}>" for g in graphs)
-    rows = dataset.query(
-        "SELECT ?term (MIN(STR(?g)) AS ?first) WHERE { VALUES ?g { " + values + " } "
-        "GRAPH ?g { { ?s ?term ?o } UNION { ?s a ?term FILTER isIRI(?term) } } } GROUP BY ?term"
-    )
-    return {row["term"].value: row["first"].value for row in rows}
+    return dataset.first_graphs("{ ?s ?term ?o } UNION { ?s a ?term FILTER isIRI(?term) }", "term")
 
 
 def check_vocabulary(dataset: KGDataset) -> list[Problem]:
