@@ -49,13 +49,18 @@ def replace_files(out: Path, writers: dict[str, Writer]) -> list[Path]:
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write a UTF-8 text file via a temporary file and a rename; never half-written."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write a file via a temporary file beside it and a rename; never half-written."""
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give a file name")
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.tmp-", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -15,8 +15,10 @@ import click
 from kg import __version__
 from kg.commands.build import build_command
 from kg.commands.docs import docs_command
+from kg.commands.export import export_command
 from kg.commands.output import echo_report, error
 from kg.commands.query import query_command
+from kg.commands.stats import stats_command
 from kg.commands.validate import validate_command
 from kg.errors import InvalidDataError, KGError
 
@@ -66,5 +68,7 @@ def main() -> None:
 
 main.add_command(build_command)
 main.add_command(docs_command)
+main.add_command(export_command)
 main.add_command(query_command)
+main.add_command(stats_command)
 main.add_command(validate_command)

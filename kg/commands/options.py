@@ -78,3 +78,72 @@ def quiet_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "-q", "--quiet", is_flag=True, help="Print nothing but errors; no progress display."
     )(command)
+
+
+def projection_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the projection options; the command receives them as one ``rules`` value.
+
+    Options given on the command line override a ``--rules`` file, which
+    overrides the defaults of :class:`kg.projection.ProjectionRules`.
+    """
+
+    @click.option(
+        "--rules",
+        "rules_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="TOML or JSON file of projection rules (keys as in the options below).",
+    )
+    @click.option(
+        "--undirected", is_flag=True, default=None, help="Ignore edge direction in the projection."
+    )
+    @click.option(
+        "--include-predicate",
+        multiple=True,
+        metavar="PRED",
+        help="Only these predicates make edges (prefixed name or <IRI>; repeatable).",
+    )
+    @click.option(
+        "--exclude-predicate",
+        multiple=True,
+        metavar="PRED",
+        help="Predicates that make no edges  [default: schema:mentions]",
+    )
+    @click.option(
+        "--exclude-class",
+        multiple=True,
+        metavar="CLASS",
+        help="Classes whose instances are not nodes  [default: schema:NewsArticle, schema:WebSite]",
+    )
+    @click.option(
+        "--collapse-events",
+        is_flag=True,
+        default=None,
+        help="Replace events and agreements by person-person edges weighted by shared events.",
+    )
+    @functools.wraps(command)
+    def wrapper(
+        rules_file: Path | None,
+        undirected: bool | None,
+        include_predicate: tuple[str, ...],
+        exclude_predicate: tuple[str, ...],
+        exclude_class: tuple[str, ...],
+        collapse_events: bool | None,
+        **kwargs: Any,
+    ) -> Any:
+        from kg.projection import ProjectionRules, load_rules
+
+        rules = load_rules(rules_file) if rules_file else ProjectionRules()
+        changes: dict[str, object] = {}
+        if undirected:
+            changes["directed"] = False
+        if collapse_events:
+            changes["collapse_events"] = True
+        if include_predicate:
+            changes["include_predicates"] = list(include_predicate)
+        if exclude_predicate:
+            changes["exclude_predicates"] = list(exclude_predicate)
+        if exclude_class:
+            changes["exclude_classes"] = list(exclude_class)
+        return command(rules=rules.updated(**changes), **kwargs)
+
+    return wrapper

@@ -1,0 +1,66 @@
+"""``kg export``: the projection for graph tools, or the RDF for RDF tools."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.commands.options import projection_options, source_options
+from kg.current import current_dataset
+from kg.export import GRAPH_EXPORTS, RDF_EXPORTS, export_projection, export_rdf
+from kg.projection import ProjectionRules, project
+
+_DEFAULT_NAMES = {
+    "graphml": "graph.graphml",
+    "gexf": "graph.gexf",
+    "csv": "csv",
+    "ttl": "export.ttl",
+    "nq": "export.nq",
+    "jsonld": "export.jsonld",
+}
+
+
+@click.command("export")
+@source_options
+@projection_options
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(GRAPH_EXPORTS + RDF_EXPORTS),
+    required=True,
+    help="graphml or gexf (Gephi, Cytoscape), csv (nodes.csv, edges.csv, rules.json), "
+    "or ttl, nq, jsonld (the RDF).",
+)
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File to write (a folder for csv)  [default: build/graph.graphml, build/csv/, ...]",
+)
+def export_command(
+    ontology: Path,
+    triples: Path,
+    root: Path | None,
+    rules: ProjectionRules,
+    fmt: str,
+    out: Path | None,
+) -> None:
+    """Export the graph: the networkx projection, or the RDF dataset.
+
+    Projection exports carry node attributes (label, class, aliases, articles,
+    dates, amounts) and edge attributes (predicates, labels, articles, weight),
+    and record the projection rules. RDF exports keep the named graphs (nq,
+    jsonld) or merge them (ttl). Files are written whole or not at all, and
+    the same sources give the same bytes.
+    """
+    out = out or (root or Path.cwd()) / "build" / _DEFAULT_NAMES[fmt]
+    dataset, _reused = current_dataset(ontology, triples, (root or Path.cwd()) / "build")
+    if fmt in RDF_EXPORTS:
+        written = export_rdf(dataset, fmt, out)
+    else:
+        written = export_projection(project(dataset, rules), fmt, out)
+    for path in written:
+        click.echo(f"wrote {path}", err=True)

@@ -1,0 +1,348 @@
+"""Projecting the RDF dataset into a networkx graph, by explicit rules.
+
+The rules (:class:`ProjectionRules`) are:
+
+1. **Nodes** are the IRIs given an ``rdf:type`` in the facts (the ``triples``
+   graphs), except instances of excluded classes. Each node carries its class
+   (the most specific of its types), preferred label, aliases, the articles
+   whose graphs describe it, and its literal values (dates, amounts, counts)
+   keyed by prefixed predicate.
+2. **Edges** are triples between two nodes whose predicate is not excluded
+   (and is included, when an include list is given). ``rdf:type`` and the
+   ontology's own triples are never edges. Parallel triples between the same
+   two nodes become one edge with the list of predicates, their labels, the
+   articles that state them, and a ``weight`` (the number of triples).
+3. **owl:sameAs**: nodes linked by ``owl:sameAs`` are merged into the one with
+   the smallest IRI.
+4. Events and agreements stay nodes, so that people connect through them;
+   ``collapse_events`` instead replaces each event or agreement by edges
+   between the people linked to it, weighted by how many they share.
+
+Example:
+    >>> rules = ProjectionRules(exclude_predicates=("schema:mentions",))
+    >>> rules.to_dict()["directed"]
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict, dataclass, replace
+from itertools import combinations
+from pathlib import Path
+
+import networkx as nx
+
+from kg.dataset import KGDataset
+from kg.errors import UsageError
+from kg.labels import label_values
+from kg.namespaces import shorten
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+#: Classes whose instances are merged away by ``collapse_events``.
+EVENT_CLASSES = ("schema:Event", "kg:Agreement")
+#: Class whose instances are linked pairwise by ``collapse_events``.
+PERSON_CLASS = "schema:Person"
+
+
+@dataclass(frozen=True)
+class ProjectionRules:
+    """How the dataset becomes a graph; recorded in every output.
+
+    Attributes:
+        directed: keep the RDF direction (subject to object).
+        include_predicates: when not empty, only these predicates make edges.
+        exclude_predicates: predicates that never make edges.
+        exclude_classes: classes whose instances are not nodes.
+        collapse_events: replace events and agreements by person–person edges.
+    """
+
+    directed: bool = True
+    include_predicates: tuple[str, ...] = ()
+    exclude_predicates: tuple[str, ...] = ("schema:mentions",)
+    exclude_classes: tuple[str, ...] = ("schema:NewsArticle", "schema:WebSite")
+    collapse_events: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        """The rules as a JSON-ready dict."""
+        data = asdict(self)
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}
+
+    def updated(self, **changes: object) -> ProjectionRules:
+        """A copy with some rules changed; list values become tuples."""
+        fixed = {k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()}
+        return replace(self, **fixed)
+
+
+def load_rules(path: Path, base: ProjectionRules | None = None) -> ProjectionRules:
+    """Read rules from a TOML (or JSON) file; keys are the :class:`ProjectionRules` fields.
+
+    Raises:
+        kg.errors.UsageError: the file cannot be read or has unknown keys or wrong types.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text) if path.suffix == ".json" else tomllib.loads(text)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot read projection rules {path}: {exc}") from exc
+    known = set(ProjectionRules.__dataclass_fields__)
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise UsageError(
+            f"{path}: unknown projection rule(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+        )
+    for key, value in data.items():
+        expected = bool if key in ("directed", "collapse_events") else list
+        if not isinstance(value, expected):
+            raise UsageError(f"{path}: {key} must be a {expected.__name__}")
+    return (base or ProjectionRules()).updated(**data)
+
+
+def _expand(name: str, prefixes: dict[str, str]) -> str:
+    prefix, sep, local = name.partition(":")
+    if name.startswith("<") and name.endswith(">"):
+        return name[1:-1]
+    if sep and prefix in prefixes:
+        return prefixes[prefix] + local
+    if "://" in name:
+        return name
+    raise UsageError(f"unknown prefix in {name!r}; use a known prefix or a full <IRI>")
+
+
+def _values(iris: list[str]) -> str:
+    return " ".join(f"<{i}>" for i in iris)
+
+
+def project(dataset: KGDataset, rules: ProjectionRules | None = None) -> nx.DiGraph | nx.Graph:
+    """Build the networkx graph of the facts following ``rules``.
+
+    The graph's ``graph["rules"]`` holds the rules used. Node keys are IRIs.
+    """
+    rules = rules or ProjectionRules()
+    prefixes = dataset.prefixes
+    facts = dataset.graphs("triples")
+    graph: nx.DiGraph | nx.Graph = nx.DiGraph() if rules.directed else nx.Graph()
+    graph.graph["rules"] = rules.to_dict()
+    if not facts:
+        return graph
+    excluded_classes = [_expand(c, prefixes) for c in rules.exclude_classes]
+    articles = _article_files(dataset)
+
+    types: dict[str, set[str]] = {}
+    for row in dataset.query("SELECT ?e ?c WHERE { ?e a ?c FILTER isIRI(?e) }", facts):
+        types.setdefault(row["e"].value, set()).add(row["c"].value)
+    hidden = _instances_of(dataset, excluded_classes)
+    nodes = sorted(e for e in types if e not in hidden)
+    merged = _same_as(dataset, set(nodes))
+    keep = sorted({merged.get(n, n) for n in nodes})
+    node_set = set(keep)
+    specific = _most_specific(dataset, types)
+    labels = label_values(dataset, nodes)
+    aliases: dict[str, set[str]] = {}
+    for row in dataset.query("SELECT ?e ?a WHERE { ?e skos:altLabel ?a }", facts):
+        aliases.setdefault(merged.get(row["e"].value, row["e"].value), set()).add(row["a"].value)
+
+    for iri in keep:
+        members = [n for n in nodes if merged.get(n, n) == iri]
+        entries = [e for m in members for e in labels.get(m, [])]
+        preferred = entries[0][2] if entries else shorten(iri, prefixes)
+        names = {t for _p, _l, t in entries} | aliases.get(iri, set())
+        graph.add_node(
+            iri,
+            label=preferred,
+            **{"class": shorten(specific[iri], prefixes) if specific.get(iri) else ""},
+            aliases=sorted(names - {preferred}),
+            articles=[],
+        )
+    _add_literals(dataset, graph, merged, facts)
+    _add_articles(dataset, graph, merged, articles, facts)
+    _add_edges(dataset, graph, rules, merged, node_set, articles, facts)
+    if rules.collapse_events:
+        _collapse(graph, dataset, rules)
+    return graph
+
+
+def _article_files(dataset: KGDataset) -> dict[str, str]:
+    """Map each article graph to a short article name (its corpus file, else the graph)."""
+    found = {}
+    rows = dataset.query(
+        "SELECT ?g (SAMPLE(?f) AS ?file) WHERE { GRAPH ?g { ?a a schema:NewsArticle "
+        "OPTIONAL { ?a kg:corpusFile ?f } } } GROUP BY ?g"
+    )
+    for row in rows:
+        found[row["g"].value] = row["file"].value if row["file"] else row["g"].value
+    return found
+
+
+def _instances_of(dataset: KGDataset, classes: list[str]) -> set[str]:
+    if not classes:
+        return set()
+    rows = dataset.query(
+        f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {_values(classes)} }} "
+        "?e a ?c . ?c rdfs:subClassOf* ?k }"
+    )
+    return {row["e"].value for row in rows}
+
+
+def _same_as(dataset: KGDataset, nodes: set[str]) -> dict[str, str]:
+    """Map every node linked by owl:sameAs to the smallest IRI of its group."""
+    links = nx.Graph()
+    for row in dataset.query(
+        "SELECT ?a ?b WHERE { ?a owl:sameAs ?b FILTER(isIRI(?a) && isIRI(?b)) }"
+    ):
+        a, b = row["a"].value, row["b"].value
+        if a in nodes or b in nodes:
+            links.add_edge(a, b)
+    merged = {}
+    for group in nx.connected_components(links):
+        canonical = min(n for n in group if n in nodes) if group & nodes else min(group)
+        for member in group:
+            merged[member] = canonical
+    return merged
+
+
+def _most_specific(dataset: KGDataset, types: dict[str, set[str]]) -> dict[str, str]:
+    """Each entity's type that is not a superclass of another of its types (smallest IRI on ties)."""
+    supers: dict[str, set[str]] = {}
+    for row in dataset.query("SELECT ?c ?s WHERE { ?c rdfs:subClassOf+ ?s FILTER isIRI(?s) }"):
+        supers.setdefault(row["c"].value, set()).add(row["s"].value)
+    result = {}
+    for entity, classes in types.items():
+        generic = set().union(*(supers.get(c, set()) for c in classes))
+        candidates = sorted(classes - generic) or sorted(classes)
+        result[entity] = candidates[0]
+    return result
+
+
+def _add_literals(
+    dataset: KGDataset, graph: nx.Graph, merged: dict[str, str], facts: list[str]
+) -> None:
+    rows = dataset.query(
+        "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o FILTER(isIRI(?s) && isLiteral(?o)) "
+        "FILTER(?p NOT IN (skos:prefLabel, skos:altLabel, rdfs:label, kg:evidence)) }",
+        facts,
+    )
+    collected: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        node = merged.get(row["s"].value, row["s"].value)
+        if node in graph:
+            key = shorten(row["p"].value, dataset.prefixes)
+            collected.setdefault((node, key), []).append(row["o"].value)
+    for (node, key), values in sorted(collected.items()):
+        values = sorted(values)
+        graph.nodes[node][key] = values[0] if len(values) == 1 else values
+
+
+def _add_articles(
+    dataset: KGDataset,
+    graph: nx.Graph,
+    merged: dict[str, str],
+    articles: dict[str, str],
+    facts: list[str],
+) -> None:
+    if not articles:
+        return
+    rows = dataset.query(
+        f"SELECT DISTINCT ?s ?g WHERE {{ VALUES ?g {{ {_values(sorted(articles))} }} "
+        "GRAPH ?g { { ?s ?p ?o } UNION { ?o ?p ?s FILTER(?p != schema:mentions) } } "
+        "FILTER isIRI(?s) }"
+    )
+    for row in rows:
+        node = merged.get(row["s"].value, row["s"].value)
+        if node in graph:
+            found = graph.nodes[node]["articles"]
+            name = articles[row["g"].value]
+            if name not in found:
+                found.append(name)
+                found.sort()
+
+
+def _add_edges(
+    dataset: KGDataset,
+    graph: nx.Graph,
+    rules: ProjectionRules,
+    merged: dict[str, str],
+    nodes: set[str],
+    articles: dict[str, str],
+    facts: list[str],
+) -> None:
+    prefixes = dataset.prefixes
+    excluded = {_expand(p, prefixes) for p in rules.exclude_predicates}
+    excluded |= {
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+        "http://www.w3.org/2002/07/owl#sameAs",
+    }
+    included = {_expand(p, prefixes) for p in rules.include_predicates}
+    predicate_labels = {
+        row["p"].value: row["l"].value
+        for row in dataset.query(
+            "SELECT ?p (SAMPLE(?x) AS ?l) WHERE { ?p rdfs:label ?x } GROUP BY ?p"
+        )
+    }
+    rows = dataset.query(
+        f"SELECT DISTINCT ?s ?p ?o ?g WHERE {{ VALUES ?g {{ {_values(facts)} }} "
+        "GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s) && isIRI(?o)) }"
+    )
+    statements: dict[tuple[str, str], dict[str, set[str]]] = {}
+    for row in rows:
+        p = row["p"].value
+        if p in excluded or (included and p not in included):
+            continue
+        s = merged.get(row["s"].value, row["s"].value)
+        o = merged.get(row["o"].value, row["o"].value)
+        if s not in nodes or o not in nodes or s == o:
+            continue
+        key = (s, o) if rules.directed else tuple(sorted((s, o)))
+        entry = statements.setdefault(
+            key, {"predicates": set(), "triples": set(), "articles": set()}
+        )
+        entry["predicates"].add(p)
+        entry["triples"].add((row["s"].value, p, row["o"].value))
+        if row["g"].value in articles:
+            entry["articles"].add(articles[row["g"].value])
+    for (s, o), entry in sorted(statements.items()):
+        predicates = sorted(entry["predicates"])
+        graph.add_edge(
+            s,
+            o,
+            predicates=[shorten(p, prefixes) for p in predicates],
+            label=", ".join(predicate_labels.get(p, shorten(p, prefixes)) for p in predicates),
+            articles=sorted(entry["articles"]),
+            weight=len(entry["triples"]),
+        )
+
+
+def _collapse(graph: nx.Graph, dataset: KGDataset, rules: ProjectionRules) -> None:
+    """Replace event and agreement nodes by weighted edges between the people linked to them."""
+    events = _instances_of(dataset, [_expand(c, dataset.prefixes) for c in EVENT_CLASSES])
+    people = _instances_of(dataset, [_expand(PERSON_CLASS, dataset.prefixes)])
+    for event in sorted(e for e in events if e in graph):
+        neighbours = (
+            set(graph.successors(event)) | set(graph.predecessors(event))
+            if graph.is_directed()
+            else set(graph.neighbors(event))
+        )
+        linked = sorted(n for n in neighbours if n in people)
+        label = graph.nodes[event]["label"]
+        for a, b in combinations(linked, 2):
+            if graph.has_edge(a, b) and "via" in graph.edges[a, b]:
+                data = graph.edges[a, b]
+                data["weight"] += 1
+                data["via"].append(label)
+            else:
+                graph.add_edge(
+                    a,
+                    b,
+                    predicates=["kg:sharedEvent"],
+                    label="shared event or agreement",
+                    articles=[],
+                    weight=1,
+                    via=[label],
+                )
+        graph.remove_node(event)
+    graph.graph["rules"] = rules.to_dict()
