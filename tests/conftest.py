@@ -97,3 +97,45 @@ def project(tmp_path: Path) -> Project:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+NEWS_ONTOLOGY = """\
+@prefix ex: <http://ex.org/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> .
+
+ex:Minister a owl:Class ; rdfs:subClassOf schema:Person ; rdfs:label "Minister" .
+ex:Summit a owl:Class ; rdfs:subClassOf schema:Event ; rdfs:label "Summit" .
+ex:attended a owl:ObjectProperty ; rdfs:label "attended" .
+ex:knows a owl:ObjectProperty ; rdfs:label "knows" .
+ex:hostedBy a owl:ObjectProperty ; rdfs:label "hosted by" .
+ex:year a owl:DatatypeProperty ; rdfs:label "year" .
+<https://kg.example.org/ontology#corpusFile> a owl:DatatypeProperty ; rdfs:label "corpus file" .
+"""
+
+NEWS_ARTICLE = """\
+@prefix ex: <http://ex.org/> .
+@prefix kg: <https://kg.example.org/ontology#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix schema: <https://schema.org/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+ex:article a schema:NewsArticle ; skos:prefLabel "The article" ; kg:corpusFile "corpus/a.txt" ;
+    schema:mentions ex:ann, ex:ben, ex:cid, ex:summit .
+ex:ann a ex:Minister ; skos:prefLabel "Ann" ; skos:altLabel "Anne" ; ex:attended ex:summit ; ex:knows ex:ben .
+ex:ben a schema:Person ; skos:prefLabel "Ben" ; ex:attended ex:summit .
+ex:cid a schema:Person ; skos:prefLabel "Cid" ; ex:attended ex:summit ; ex:knows ex:ben .
+ex:summit a ex:Summit ; skos:prefLabel "Summit" ; ex:year "2024"^^xsd:gYear ; ex:hostedBy ex:ann .
+ex:annie a schema:Person ; skos:prefLabel "Annie" ; owl:sameAs ex:ann .
+"""
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Project:
+    """A one-article project: three people, a summit, an alias and an owl:sameAs."""
+    p = Project(tmp_path / "news")
+    p.write("ontology/onto.ttl", NEWS_ONTOLOGY)
+    p.write("triples/a.ttl", NEWS_ARTICLE)
+    return p
