@@ -183,3 +183,23 @@ def test_rdf_exports_keep_named_graphs(news, runner):
     ttl = news.root / "x.ttl"
     assert runner.invoke(main, ["export", "-f", "ttl", "-o", str(ttl), *news.args()]).exit_code == 0
     assert len(list(ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE))) == len(quads)
+
+
+def test_stats_repeat_across_processes_with_different_hash_seeds(news):
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-m", "kg", "stats", "--json", *news.args()],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        outputs.append(json.loads(done.stdout))
+    assert outputs[0] == outputs[1]
+    assert outputs[0]["graph"]["communities"]["count"] >= 1
