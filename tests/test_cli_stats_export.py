@@ -187,11 +187,23 @@ def test_rdf_exports_keep_named_graphs(news, runner):
 
 def test_stats_repeat_across_processes_with_different_hash_seeds(news):
     import os
+    import random
     import subprocess
     import sys
 
+    rng = random.Random(0)
+    lines = [
+        "@prefix ex: <http://ex.org/> .",
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
+    ]
+    for i in range(80):
+        lines.append(f'ex:p{i} a ex:Minister ; skos:prefLabel "P{i}" .')
+        for j in rng.sample(range(80), 3):
+            if j != i:
+                lines.append(f"ex:p{i} ex:knows ex:p{j} .")
+    news.write("triples/many.ttl", "\n".join(lines) + "\n")
     outputs = []
-    for seed in ("1", "2"):
+    for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         done = subprocess.run(
             [sys.executable, "-m", "kg", "stats", "--json", *news.args()],
@@ -201,5 +213,5 @@ def test_stats_repeat_across_processes_with_different_hash_seeds(news):
             check=True,
         )
         outputs.append(json.loads(done.stdout))
-    assert outputs[0] == outputs[1]
-    assert outputs[0]["graph"]["communities"]["count"] >= 1
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert outputs[0]["graph"]["communities"]["count"] > 2
