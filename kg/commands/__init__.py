@@ -20,6 +20,7 @@ from kg.commands.output import echo_report, error
 from kg.commands.query import query_command
 from kg.commands.stats import stats_command
 from kg.commands.validate import validate_command
+from kg.commands.viz import viz_command
 from kg.errors import InvalidDataError, KGError
 
 EXIT_INTERNAL = 3
@@ -72,3 +73,4 @@ main.add_command(export_command)
 main.add_command(query_command)
 main.add_command(stats_command)
 main.add_command(validate_command)
+main.add_command(viz_command)

@@ -1,0 +1,147 @@
+"""`kg viz`: one deterministic self-contained file, subgraph options, errors."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+from kg.commands import main
+from kg.viz import NotebookPage
+
+EX = "http://ex.org/"
+
+
+def payload(path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    block = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', text, re.S)
+    return json.loads(block.group(1))
+
+
+def viz(runner, project, out, *args):
+    result = runner.invoke(main, ["viz", "-o", str(out), *args, *project.args()])
+    assert result.exit_code == 0, result.output
+    return payload(out)
+
+
+def node_ids(data) -> list[str]:
+    return sorted(n["id"] for n in data["nodes"])
+
+
+def test_page_is_one_file_and_byte_identical_each_time(news, runner, monkeypatch, tmp_path):
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    outs = [news.root / "out" / f"{i}.html" for i in (1, 2)]
+    for out in outs:
+        viz(runner, news, out)
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    assert sorted(p.name for p in outs[0].parent.iterdir()) == ["1.html", "2.html"]
+    assert list(work.iterdir()) == []  # nothing written into the working folder
+    text = outs[0].read_text()
+    assert not re.search(r'(src|href)\s*=\s*["\']?(https?:)?//', text)
+    assert "vis.Network" in text  # vis-network is inlined
+
+
+def test_nodes_carry_class_size_and_tooltip(news, runner):
+    data = viz(runner, news, news.root / "p.html", "--size-by", "degree")
+    assert data["sizeBy"] == "degree"
+    summit = next(n for n in data["nodes"] if n["id"] == EX + "summit")
+    ann = next(n for n in data["nodes"] if n["id"] == EX + "ann")
+    assert summit["group"] == "ex:Summit"
+    assert summit["size"] > ann["size"]  # degree 4 against 3
+    assert "ex:year: 2024" in summit["title"]
+    assert {c["name"] for c in data["classes"]} == {"ex:Minister", "ex:Summit", "schema:Person"}
+    assert data["aliases"][EX + "ann"] == ["Anne", "Annie"]
+    edge = next(e for e in data["edges"] if e["from"] == EX + "ann" and e["to"] == EX + "summit")
+    assert edge["label"] == "attended"
+
+
+def test_around_an_entity_by_alias_and_depth(news, runner):
+    near = viz(runner, news, news.root / "a.html", "--around", "Anne", "--depth", "1")
+    assert node_ids(near) == [EX + "ann", EX + "ben", EX + "summit"]
+    assert "around Anne (depth 1)" in near["title"]
+    zero = viz(runner, news, news.root / "b.html", "--around", "ex:cid", "--depth", "0")
+    assert node_ids(zero) == [EX + "cid"]
+
+
+def test_article_top_and_query_subgraphs(news, runner):
+    news.write(
+        "triples/b.ttl",
+        "@prefix ex: <http://ex.org/> .\n@prefix kg: <https://kg.example.org/ontology#> .\n"
+        "@prefix schema: <https://schema.org/> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        'ex:b a schema:NewsArticle ; skos:prefLabel "Second" ; kg:corpusFile "corpus/b.txt" .\n'
+        'ex:dee a schema:Person ; skos:prefLabel "Dee" ; ex:knows ex:ann .\n',
+    )
+    second = viz(runner, news, news.root / "c.html", "--article", "b.txt")
+    assert node_ids(second) == [EX + "ann", EX + "dee"]
+    assert [(e["from"], e["to"]) for e in second["edges"]] == [(EX + "dee", EX + "ann")]
+    top = viz(runner, news, news.root / "d.html", "--top", "2", "--size-by", "degree")
+    assert node_ids(top) == [EX + "ann", EX + "summit"]
+    rq = news.write("q.rq", "CONSTRUCT { ?s ex:knows ?o } WHERE { ?s ex:knows ?o }")
+    known = viz(runner, news, news.root / "e.html", "--query", str(rq))
+    assert node_ids(known) == [EX + "ann", EX + "ben", EX + "cid", EX + "dee"]
+    assert len(known["edges"]) == 3
+    select = news.write(
+        "s.rq", "SELECT ?s ?p ?o WHERE { ?s ex:attended ?o BIND(ex:attended AS ?p) }"
+    )
+    attended = viz(runner, news, news.root / "f.html", "--query", str(select))
+    assert len(attended["edges"]) == 3
+
+
+def test_unknown_entity_and_article_are_usage_errors(news, runner):
+    result = runner.invoke(
+        main, ["viz", "--around", "Anna", "-o", str(news.root / "x.html"), *news.args()]
+    )
+    assert result.exit_code == 2
+    assert "no entity in the graph is called 'Anna'; did you mean 'Ann' or 'Anne'" in result.stderr
+    result = runner.invoke(
+        main, ["viz", "--article", "zzz", "-o", str(news.root / "x.html"), *news.args()]
+    )
+    assert result.exit_code == 2
+    assert "no article matches 'zzz'; articles: corpus/a.txt" in result.stderr
+    assert not (news.root / "x.html").exists()
+
+
+def test_query_that_is_not_a_graph_is_refused(news, runner):
+    rq = news.write("ask.rq", "ASK { ?s ?p ?o }")
+    result = runner.invoke(
+        main, ["viz", "--query", str(rq), "-o", str(news.root / "x.html"), *news.args()]
+    )
+    assert result.exit_code == 2
+    assert "use a CONSTRUCT or a SELECT of ?s ?p ?o" in result.stderr
+
+
+def test_labels_are_escaped_in_the_page_source(news, runner):
+    news.write(
+        "triples/p.ttl",
+        "@prefix ex: <http://ex.org/> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        'ex:m a ex:Minister ; skos:prefLabel "</script><script>alert(1)</script> & \\u2028" .\n',
+    )
+    out = news.root / "p.html"
+    viz(runner, news, out)
+    text = out.read_text()
+    assert "<script>alert(1)" not in text
+
+    class Scripts(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.starts = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "script":
+                self.starts.append(dict(attrs))
+
+    parser = Scripts()
+    parser.feed(text)
+    # the inlined vis-network, the data, and kg's own script: no label opened another
+    assert parser.starts == [{}, {"id": "kg-data", "type": "application/json"}, {}]
+    assert next(n for n in payload(out)["nodes"] if n["id"] == EX + "m")["label"].startswith(
+        "</script><script>"
+    )
+
+
+def test_notebook_embedding_is_an_iframe_with_srcdoc():
+    shown = NotebookPage('<p title="a">&</p>', height=300)._repr_html_()
+    assert shown.startswith('<iframe srcdoc="&lt;p title=&quot;a&quot;&gt;&amp;&lt;/p&gt;"')
+    assert "height:300px" in shown
