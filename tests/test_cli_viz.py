@@ -145,3 +145,24 @@ def test_notebook_embedding_is_an_iframe_with_srcdoc():
     shown = NotebookPage('<p title="a">&</p>', height=300)._repr_html_()
     assert shown.startswith('<iframe srcdoc="&lt;p title=&quot;a&quot;&gt;&amp;&lt;/p&gt;"')
     assert "height:300px" in shown
+
+
+def test_large_components_are_laid_out_repeatably():
+    import networkx as nx
+
+    from kg.viz import LARGE_COMPONENT, render_page
+
+    base = nx.barabasi_albert_graph(LARGE_COMPONENT + 100, 2, seed=1)
+    graph = nx.Graph()
+    for n in base:
+        graph.add_node(f"n{n}", label=f"N{n}", aliases=[], articles=[], **{"class": "ex:C"})
+    graph.add_edges_from((f"n{a}", f"n{b}", {"label": "r", "weight": 1}) for a, b in base.edges)
+    first = render_page(graph, {}, "big")
+    assert first == render_page(graph, {}, "big")
+    xs = {
+        n["x"]
+        for n in json.loads(
+            re.search(r'type="application/json">(.*?)</script>', first, re.S).group(1)
+        )["nodes"]
+    }
+    assert len(xs) > LARGE_COMPONENT  # spread out, not stacked
