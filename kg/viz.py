@@ -181,7 +181,12 @@ def _large_layout(sub: nx.Graph, part: list, radius: float) -> dict[object, tupl
     graph = ig.Graph(n=len(part), edges=[(index[a], index[b]) for a, b in sub.edges])
     rng = random.Random(0)
     start = [[rng.uniform(-1, 1), rng.uniform(-1, 1)] for _ in part]
-    coords = graph.layout_fruchterman_reingold(seed=start, niter=100, grid="grid").coords
+    # igraph draws from Python's global random module unless told otherwise.
+    ig.set_random_number_generator(random.Random(0))
+    try:
+        coords = graph.layout_fruchterman_reingold(seed=start, niter=100, grid="grid").coords
+    finally:
+        ig.set_random_number_generator(random)
     span = max(max(abs(x), abs(y)) for x, y in coords) or 1.0
     return {
         node: (x / span * radius, y / span * radius)
