@@ -18,6 +18,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TypeVar
 
+import pyoxigraph as ox
+
 from kg.catalogue import SavedQuery, find_saved_query
 from kg.dataset import KGDataset
 from kg.errors import KGError
@@ -95,3 +97,29 @@ def call_with_timeout(func: Callable[..., T], args: tuple, seconds: float) -> T:
         error.exit_code = code
         raise error
     raise RuntimeError(payload)
+
+
+def rows(dataset: KGDataset, query: str, **binds: str) -> list[dict[str, str]]:
+    """Rows of a SELECT (inline SPARQL or a saved query's name) as dicts of plain values.
+
+    Keyword arguments bind variables as ``--bind`` does (by IRI, prefixed name or
+    any label or alias). Ready for ``pandas.DataFrame(rows(...))``.
+
+    Example:
+        >>> import pyoxigraph as ox
+        >>> from kg.dataset import KGDataset
+        >>> store = ox.Store()
+        >>> store.add(ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("1")))
+        >>> rows(KGDataset(store=store), "SELECT ?s ?o WHERE { ?s ?p ?o }")
+        [{'s': 'http://e/a', 'o': '1'}]
+    """
+    from kg.catalogue import load_catalogue
+    from kg.sparql import resolve_binding
+
+    text, _saved = query_text(query, load_catalogue())
+    bindings = [resolve_binding(dataset, name, value) for name, value in binds.items()]
+    result = run_query(dataset, text, bindings)
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("rows() needs a SELECT query")
+    names = [v.value for v in result.variables]
+    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
