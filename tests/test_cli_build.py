@@ -278,3 +278,16 @@ def test_every_command_has_help(runner):
         for param in command.params:
             if isinstance(param, __import__("click").Option):
                 assert param.help, f"{name} {param.opts} has no help"
+
+
+def test_dataset_is_an_rdflib_dataset_with_one_graph_per_file(project):
+    ds = load_dataset(project.ontology, project.triples).rdflib()
+    assert isinstance(ds, rdflib.Dataset)
+    names = {str(g.identifier) for g in ds.graphs() if len(g)}
+    assert names == {"urn:kg:ontology:onto.ttl", "urn:kg:triples:a.ttl", "urn:kg:triples:b.ttl"}
+    b = ds.graph(rdflib.URIRef("urn:kg:triples:b.ttl"))
+    assert len(b) == 2
+    result = ds.query(
+        "SELECT ?g WHERE { GRAPH ?g { ?p <http://www.w3.org/2004/02/skos/core#prefLabel> 'Bob' } }"
+    )
+    assert [str(r.g) for r in result] == ["urn:kg:triples:b.ttl"]
