@@ -125,22 +125,23 @@ class KGDataset:
         out = rdflib.Graph()
         for prefix, base in self.prefixes.items():
             out.bind(prefix, base, override=True)
-        with _quiet("rdflib.term"):
+        with quiet_rdflib():
             for g in graphs:
                 for quad in self.store.quads_for_pattern(None, None, None, ox.NamedNode(g)):
                     out.add(
                         (
-                            _to_rdflib(quad.subject),
-                            _to_rdflib(quad.predicate),
-                            _to_rdflib(quad.object),
+                            to_rdflib(quad.subject),
+                            to_rdflib(quad.predicate),
+                            to_rdflib(quad.object),
                         )
                     )
         return out
 
 
 @contextlib.contextmanager
-def _quiet(logger_name: str) -> Iterator[None]:
-    logger = logging.getLogger(logger_name)
+def quiet_rdflib() -> Iterator[None]:
+    """Silence rdflib's log line (with traceback) for each ill-typed literal it converts."""
+    logger = logging.getLogger("rdflib.term")
     level = logger.level
     logger.setLevel(logging.CRITICAL)
     try:
@@ -149,7 +150,7 @@ def _quiet(logger_name: str) -> Iterator[None]:
         logger.setLevel(level)
 
 
-def _to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Node:
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Node:
     if isinstance(term, ox.NamedNode):
         return rdflib.URIRef(term.value)
     if isinstance(term, ox.BlankNode):

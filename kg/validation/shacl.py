@@ -1,8 +1,11 @@
-"""SHACL check: the shapes in ``ontology/`` run over the facts with pyshacl.
+"""SHACL check: the shapes in ``ontology/`` run over the facts.
 
-Each result becomes a readable :class:`~kg.report.Problem`: the focus node's
-preferred label and IRI, the path, pyshacl's message, and the file and line
-where the node is written. Results are grouped by path and message.
+Two engines give the same results: SPARQL on the store
+(:mod:`kg.validation.shacl_sparql`, fast at scale, for the SHACL Core subset
+kg's shapes use) and pyshacl (everything else). Each result becomes a readable
+:class:`~kg.report.Problem`: the focus node's preferred label and IRI, the
+path, the shape's message, and the file and line where the node is written.
+Results are grouped by path and constraint.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from kg.labels import preferred_labels
 from kg.namespaces import shorten
 from kg.report import Problem
 from kg.validation.locate import find_term
+from kg.validation.shacl_sparql import ShaclResult, sparql_results, supported
 
 _SEVERITY = {SH.Violation: "error", SH.Warning: "warning", SH.Info: "warning"}
 
@@ -34,12 +38,20 @@ def has_shapes(dataset: KGDataset) -> bool:
     return any(True for _ in rows)
 
 
-def check_shacl(dataset: KGDataset) -> list[Problem]:
-    """Validate the facts (with the ontology, for class hierarchies) against the shapes."""
-    ontology = dataset.graphs("ontology")
-    shapes = dataset.rdflib_graph(ontology)
-    data = dataset.rdflib_graph(ontology + dataset.graphs("triples"))
-    _conforms, results, _text = pyshacl.validate(
+#: How SHACL runs: "auto" (SPARQL on the store when every shape is in its subset,
+#: else pyshacl), "sparql" or "pyshacl".
+ENGINES = ("auto", "sparql", "pyshacl")
+
+
+def shapes_graph(dataset: KGDataset) -> Graph:
+    """The ontology graphs as one rdflib graph (they hold the shapes)."""
+    return dataset.rdflib_graph(dataset.graphs("ontology"))
+
+
+def pyshacl_results(dataset: KGDataset, shapes: Graph) -> list[ShaclResult]:
+    """Validate with pyshacl over an rdflib copy of the facts and the ontology."""
+    data = dataset.rdflib_graph(dataset.graphs("ontology") + dataset.graphs("triples"))
+    _conforms, report, _text = pyshacl.validate(
         data,
         shacl_graph=shapes,
         inference="none",
@@ -48,23 +60,50 @@ def check_shacl(dataset: KGDataset) -> list[Problem]:
         allow_infos=True,
         inplace=True,
     )
+    results = []
+    for result in report.subjects(predicate=SH.resultSeverity):
+        component = str(report.value(result, SH.sourceConstraintComponent) or "")
+        results.append(
+            ShaclResult(
+                focus=report.value(result, SH.focusNode),
+                path=report.value(result, SH.resultPath),
+                component=component.rsplit("#", 1)[-1].removesuffix("ConstraintComponent"),
+                value=report.value(result, SH.value),
+                shape=report.value(result, SH.sourceShape),
+                severity=_SEVERITY.get(report.value(result, SH.resultSeverity), "error"),
+            )
+        )
+    return results
+
+
+def shacl_results(dataset: KGDataset, engine: str = "auto") -> tuple[list[ShaclResult], Graph, str]:
+    """Run the shapes with the chosen engine; return the results, the shapes and the engine used."""
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}")
+    shapes = shapes_graph(dataset)
+    if engine == "sparql" or (engine == "auto" and supported(shapes)):
+        return sparql_results(dataset, shapes), shapes, "sparql"
+    return pyshacl_results(dataset, shapes), shapes, "pyshacl"
+
+
+def check_shacl(dataset: KGDataset, engine: str = "auto") -> list[Problem]:
+    """Validate the facts (with the ontology, for class hierarchies) against the shapes."""
+    results, shapes, _used = shacl_results(dataset, engine)
     return _problems(dataset, results, shapes)
 
 
-def _problems(dataset: KGDataset, results: Graph, shapes: Graph) -> list[Problem]:
-    iris = sorted(
-        {str(f) for f in results.objects(predicate=SH.focusNode) if isinstance(f, URIRef)}
-    )
+def _problems(dataset: KGDataset, results: list[ShaclResult], shapes: Graph) -> list[Problem]:
+    iris = sorted({str(r.focus) for r in results if isinstance(r.focus, URIRef)})
     labels = preferred_labels(dataset, iris)
     where = _where_written(dataset, iris)
     problems = []
-    for result in results.subjects(predicate=SH.resultSeverity):
-        focus = results.value(result, SH.focusNode)
-        path = _show(dataset, results.value(result, SH.resultPath))
-        label = labels.get(str(focus))
-        subject = f"'{label}' ({_show(dataset, focus)})" if label else _show(dataset, focus)
-        text = _message(dataset, results, shapes, result)
-        file, line, column = where.get(str(focus), (None, None, None))
+    for result in results:
+        path = _show(dataset, result.path)
+        label = labels.get(str(result.focus))
+        shown = _show(dataset, result.focus)
+        subject = f"'{label}' ({shown})" if label else shown
+        text = _message(dataset, shapes, result)
+        file, line, column = where.get(str(result.focus), (None, None, None))
         problems.append(
             Problem(
                 "shacl",
@@ -74,48 +113,48 @@ def _problems(dataset: KGDataset, results: Graph, shapes: Graph) -> list[Problem
                 column=column,
                 subject=subject,
                 hint="fix the data, or the shape in the ontology folder if the data is right",
-                group=f"{path or '(node)'}: {_component(results, result)}",
-                severity=_SEVERITY.get(results.value(result, SH.resultSeverity), "error"),
+                group=f"{path or '(node)'}: {result.component}",
+                severity=result.severity,
             )
         )
     problems.sort(key=lambda p: (p.group or "", p.file or "", p.line or 0, p.message))
     return problems
 
 
-def _component(results: Graph, result: Node) -> str:
-    component = str(results.value(result, SH.sourceConstraintComponent) or "")
-    return component.rsplit("#", 1)[-1].removesuffix("ConstraintComponent") or "constraint"
-
-
-def _message(dataset: KGDataset, results: Graph, shapes: Graph, result: Node) -> str:
-    """A plain sentence for the common constraints; the shape's own sh:message wins."""
-    shape = results.value(result, SH.sourceShape)
+def _message(dataset: KGDataset, shapes: Graph, result: ShaclResult) -> str:
+    """A plain sentence for each constraint; the shape's own sh:message wins."""
+    shape, value, kind = result.shape, result.value, result.component
     own = shapes.value(shape, SH.message) if shape is not None else None
-    value = results.value(result, SH.value)
-    focus = results.value(result, SH.focusNode)
     shown_value = (
-        f" (value: {_show(dataset, value)})" if value is not None and value != focus else ""
+        f" (value: {_show(dataset, value)})" if value is not None and value != result.focus else ""
     )
     if own is not None:
         return f"{own}{shown_value}"
-    kind = _component(results, result)
     param = {
         "MinCount": SH.minCount,
         "MaxCount": SH.maxCount,
         "Datatype": SH.datatype,
         "Class": SH["class"],
+        "Pattern": SH.pattern,
+        "MinLength": SH.minLength,
+        "HasValue": SH.hasValue,
     }.get(kind)
     wanted = shapes.value(shape, param) if shape is not None and param is not None else None
-    if kind == "MinCount" and wanted is not None:
-        return f"needs at least {wanted} value(s)"
-    if kind == "MaxCount" and wanted is not None:
-        return f"allows at most {wanted} value(s){shown_value}"
-    if kind == "Datatype" and wanted is not None:
-        return f"{_show(dataset, value)} is not a valid {_show(dataset, wanted)}"
-    if kind == "Class" and wanted is not None:
-        return f"{_show(dataset, value)} is not a {_show(dataset, wanted)}"
-    message = results.value(result, SH.resultMessage)
-    return f"{message or kind}{shown_value}"
+    about_value = {
+        "Datatype": f"is not a valid {_show(dataset, wanted)}",
+        "Class": f"is not a {_show(dataset, wanted)}",
+        "Pattern": f"does not match {wanted}",
+        "MinLength": f"is shorter than {wanted} characters",
+    }
+    if kind in about_value and value is not None:
+        return f"{_show(dataset, value)} {about_value[kind]}"
+    text = {
+        "MinCount": f"needs at least {wanted} value(s)",
+        "MaxCount": f"allows at most {wanted} value(s)",
+        "HasValue": f"must have the value {_show(dataset, wanted)}",
+        "Or": "matches none of the alternatives",
+    }.get(kind, f"violates {kind}")
+    return f"{text}{shown_value}"
 
 
 def _where_written(

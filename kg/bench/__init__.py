@@ -1,0 +1,1 @@
+"""``kg bench``: a synthetic graph, and kg measured against references on it."""
