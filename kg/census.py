@@ -31,7 +31,7 @@ def rdf_census(dataset: KGDataset) -> dict[str, object]:
     def counted(query: str, key: str) -> list[dict[str, object]]:
         if not facts:
             return []
-        rows = dataset.query(query, facts)
+        rows = dataset.query(query)
         result = [{key: shorten(r["k"].value, p), "count": int(r["n"].value)} for r in rows]
         return sorted(result, key=lambda d: (-int(d["count"]), str(d[key])))
 
@@ -39,9 +39,8 @@ def rdf_census(dataset: KGDataset) -> dict[str, object]:
     unlabelled = []
     if facts:
         rows = dataset.query(
-            "SELECT DISTINCT ?e WHERE { ?e a ?c FILTER isIRI(?e) "
-            f"FILTER NOT EXISTS {{ VALUES ?l {{ {labels} }} ?e ?l ?x }} }} ORDER BY ?e",
-            facts,
+            f"SELECT DISTINCT ?e WHERE {{ {dataset.in_facts('?e a ?c')} FILTER isIRI(?e) "
+            f"FILTER NOT EXISTS {{ VALUES ?l {{ {labels} }} ?e ?l ?x }} }} ORDER BY ?e"
         )
         unlabelled = [shorten(r["e"].value, p) for r in rows]
     return {

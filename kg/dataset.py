@@ -78,7 +78,8 @@ class KGDataset:
 
         The dataset's prefixes (:data:`kg.namespaces.PREFIXES` and the sources')
         are pre-bound; named graphs stay available to ``GRAPH ?g``.
-        ``substitutions`` give variables fixed values.
+        ``substitutions`` give variables fixed values. Give ``graphs`` only for a
+        few graphs (the ontology's): to query the facts, use :meth:`in_facts`.
         """
         named = [ox.NamedNode(g) for g in graphs] if graphs is not None else None
         return self.store.query(
@@ -89,16 +90,28 @@ class KGDataset:
             substitutions=substitutions,
         )
 
-    def first_graphs(self, pattern: str, var: str, role: str = "triples") -> dict[str, str]:
-        """Each value of ``?var`` matching ``pattern`` in a graph of ``role``, with the
+    def in_facts(self, pattern: str, graph_var: str = "?g") -> str:
+        """A group pattern matching ``pattern`` inside any one graph of the facts.
+
+        The facts are every graph but the ontology's. Giving Oxigraph a default
+        graph made of a thousand named graphs is two hundred times slower than
+        this: one scan of all graphs, less the few ontology ones.
+
+        Example:
+            >>> import pyoxigraph as ox
+            >>> KGDataset(store=ox.Store()).in_facts("?s ?p ?o")
+            '{ GRAPH ?g { ?s ?p ?o } }'
+        """
+        ontology = ", ".join(f"<{g}>" for g in self.graphs("ontology"))
+        if not ontology:  # Oxigraph does not take NOT IN () as true
+            return f"{{ GRAPH {graph_var} {{ {pattern} }} }}"
+        return f"{{ GRAPH {graph_var} {{ {pattern} }} FILTER({graph_var} NOT IN ({ontology})) }}"
+
+    def first_graphs(self, pattern: str, var: str) -> dict[str, str]:
+        """Each value of ``?var`` matching ``pattern`` in a graph of the facts, with the
         first such graph (by IRI): where to point a user who must fix it."""
-        graphs = self.graphs(role)
-        if not graphs:
-            return {}
-        values = " ".join(f"<{g}>" for g in graphs)
         rows = self.query(
-            f"SELECT ?{var} (MIN(STR(?g)) AS ?first) WHERE {{ VALUES ?g {{ {values} }} "
-            f"GRAPH ?g {{ {pattern} }} }} GROUP BY ?{var}"
+            f"SELECT ?{var} (MIN(STR(?g)) AS ?first) WHERE {{ {self.in_facts(pattern)} }} GROUP BY ?{var}"
         )
         return {row[var].value: row["first"].value for row in rows}
 

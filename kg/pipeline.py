@@ -82,15 +82,13 @@ class BuildResult:
 
 def count_entities_and_classes(dataset: KGDataset) -> tuple[int, int]:
     """Number of typed IRIs in the facts, and of distinct classes they have."""
-    graphs = dataset.graphs("triples")
-    if not graphs:
+    if not dataset.graphs("triples"):
         return 0, 0
     row = next(
         iter(
             dataset.query(
                 "SELECT (COUNT(DISTINCT ?e) AS ?e_n) (COUNT(DISTINCT ?c) AS ?c_n) "
-                "WHERE { ?e a ?c FILTER isIRI(?e) }",
-                graphs,
+                f"WHERE {{ {dataset.in_facts('?e a ?c FILTER isIRI(?e)')} }}"
             )
         )
     )
@@ -123,6 +121,7 @@ def build(
     triples: Path,
     out: Path,
     progress: Progress | None = None,
+    shacl_engine: str = "auto",
 ) -> BuildResult:
     """Load, validate and write a dataset; leave ``out`` untouched on any failure.
 
@@ -136,7 +135,7 @@ def build(
     start = time.perf_counter()
     check_output_dir(out)
     dataset = load_dataset(ontology, triples, progress)
-    report = validate(dataset, progress)
+    report = validate(dataset, progress, shacl_engine)
     if not report.ok:
         raise InvalidDataError(report)
     entities, classes = count_entities_and_classes(dataset)

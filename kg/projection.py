@@ -134,7 +134,9 @@ def project(dataset: KGDataset, rules: ProjectionRules | None = None) -> nx.DiGr
     articles = _article_files(dataset)
 
     types: dict[str, set[str]] = {}
-    for row in dataset.query("SELECT ?e ?c WHERE { ?e a ?c FILTER isIRI(?e) }", facts):
+    for row in dataset.query(
+        f"SELECT DISTINCT ?e ?c WHERE {{ {dataset.in_facts('?e a ?c FILTER isIRI(?e)')} }}"
+    ):
         types.setdefault(row["e"].value, set()).add(row["c"].value)
     hidden = _instances_of(dataset, excluded_classes)
     nodes = sorted(e for e in types if e not in hidden)
@@ -144,7 +146,9 @@ def project(dataset: KGDataset, rules: ProjectionRules | None = None) -> nx.DiGr
     specific = _most_specific(dataset, types)
     labels = label_values(dataset, nodes)
     aliases: dict[str, set[str]] = {}
-    for row in dataset.query("SELECT ?e ?a WHERE { ?e skos:altLabel ?a }", facts):
+    for row in dataset.query(
+        f"SELECT DISTINCT ?e ?a WHERE {{ {dataset.in_facts('?e skos:altLabel ?a')} }}"
+    ):
         aliases.setdefault(merged.get(row["e"].value, row["e"].value), set()).add(row["a"].value)
 
     for iri in keep:
@@ -159,9 +163,9 @@ def project(dataset: KGDataset, rules: ProjectionRules | None = None) -> nx.DiGr
             aliases=sorted(names - {preferred}),
             articles=[],
         )
-    _add_literals(dataset, graph, merged, facts)
-    _add_articles(dataset, graph, merged, articles, facts)
-    _add_edges(dataset, graph, rules, merged, node_set, articles, facts)
+    _add_literals(dataset, graph, merged)
+    _add_articles(dataset, graph, merged, articles)
+    _add_edges(dataset, graph, rules, merged, node_set, articles)
     if rules.collapse_events:
         _collapse(graph, dataset, rules)
     return graph
@@ -219,14 +223,12 @@ def _most_specific(dataset: KGDataset, types: dict[str, set[str]]) -> dict[str, 
     return result
 
 
-def _add_literals(
-    dataset: KGDataset, graph: nx.Graph, merged: dict[str, str], facts: list[str]
-) -> None:
-    rows = dataset.query(
-        "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o FILTER(isIRI(?s) && isLiteral(?o)) "
-        "FILTER(?p NOT IN (skos:prefLabel, skos:altLabel, rdfs:label, kg:evidence)) }",
-        facts,
+def _add_literals(dataset: KGDataset, graph: nx.Graph, merged: dict[str, str]) -> None:
+    pattern = (
+        "?s ?p ?o FILTER(isIRI(?s) && isLiteral(?o)) "
+        "FILTER(?p NOT IN (skos:prefLabel, skos:altLabel, rdfs:label, kg:evidence))"
     )
+    rows = dataset.query(f"SELECT DISTINCT ?s ?p ?o WHERE {{ {dataset.in_facts(pattern)} }}")
     collected: dict[tuple[str, str], list[str]] = {}
     for row in rows:
         node = merged.get(row["s"].value, row["s"].value)
@@ -243,20 +245,18 @@ def _add_articles(
     graph: nx.Graph,
     merged: dict[str, str],
     articles: dict[str, str],
-    facts: list[str],
 ) -> None:
     if not articles:
         return
+    pattern = "{ ?s ?p ?o } UNION { ?o ?p ?s FILTER(?p != schema:mentions) }"
     rows = dataset.query(
-        f"SELECT DISTINCT ?s ?g WHERE {{ VALUES ?g {{ {_values(sorted(articles))} }} "
-        "GRAPH ?g { { ?s ?p ?o } UNION { ?o ?p ?s FILTER(?p != schema:mentions) } } "
-        "FILTER isIRI(?s) }"
+        f"SELECT DISTINCT ?s ?g WHERE {{ {dataset.in_facts(pattern)} FILTER isIRI(?s) }}"
     )
     for row in rows:
         node = merged.get(row["s"].value, row["s"].value)
-        if node in graph:
+        name = articles.get(row["g"].value)
+        if name is not None and node in graph:
             found = graph.nodes[node]["articles"]
-            name = articles[row["g"].value]
             if name not in found:
                 found.append(name)
                 found.sort()
@@ -269,7 +269,6 @@ def _add_edges(
     merged: dict[str, str],
     nodes: set[str],
     articles: dict[str, str],
-    facts: list[str],
 ) -> None:
     prefixes = dataset.prefixes
     excluded = {_expand(p, prefixes) for p in rules.exclude_predicates}
@@ -284,10 +283,8 @@ def _add_edges(
             "SELECT ?p (SAMPLE(?x) AS ?l) WHERE { ?p rdfs:label ?x } GROUP BY ?p"
         )
     }
-    rows = dataset.query(
-        f"SELECT DISTINCT ?s ?p ?o ?g WHERE {{ VALUES ?g {{ {_values(facts)} }} "
-        "GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s) && isIRI(?o)) }"
-    )
+    pattern = "?s ?p ?o FILTER(isIRI(?s) && isIRI(?o))"
+    rows = dataset.query(f"SELECT DISTINCT ?s ?p ?o ?g WHERE {{ {dataset.in_facts(pattern)} }}")
     statements: dict[tuple[str, str], dict[str, set[str]]] = {}
     for row in rows:
         p = row["p"].value

@@ -291,3 +291,20 @@ def test_dataset_is_an_rdflib_dataset_with_one_graph_per_file(project):
         "SELECT ?g WHERE { GRAPH ?g { ?p <http://www.w3.org/2004/02/skos/core#prefLabel> 'Bob' } }"
     )
     assert [str(r.g) for r in result] == ["urn:kg:triples:b.ttl"]
+
+
+def test_both_shacl_engines_report_a_wrong_datatype(project, runner):
+    project.write(
+        "triples/a.ttl",
+        "@prefix ex: <http://ex.org/> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        'ex:alice a ex:Person ; skos:prefLabel "Alice" .\n'
+        'ex:mou a ex:Agreement ; skos:prefLabel "M" ; ex:signatory ex:alice ; ex:signedOn "soon"^^xsd:date .\n',
+    )
+    outputs = []
+    for engine in ("sparql", "pyshacl"):
+        result = runner.invoke(main, ["validate", "--shacl-engine", engine, *project.args()])
+        assert result.exit_code == 1
+        outputs.append(result.stderr)
+    assert outputs[0] == outputs[1]
+    assert "'soon' is not a valid xsd:date" in outputs[0]

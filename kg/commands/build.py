@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg.commands.options import json_option, quiet_option, source_options
+from kg.commands.options import json_option, quiet_option, shacl_option, source_options
 from kg.commands.output import echo_report, progress_display
 from kg.pipeline import build
 
@@ -21,10 +21,17 @@ from kg.pipeline import build
     help="Folder to write dataset.nq, graph.ttl and manifest.json into"
     "  [default: build/ of the project]",
 )
+@shacl_option
 @json_option
 @quiet_option
 def build_command(
-    ontology: Path, triples: Path, root: Path | None, out: Path | None, as_json: bool, quiet: bool
+    ontology: Path,
+    triples: Path,
+    root: Path | None,
+    out: Path | None,
+    shacl_engine: str,
+    as_json: bool,
+    quiet: bool,
 ) -> None:
     """Validate the sources, then write the dataset into --out.
 
@@ -43,7 +50,7 @@ def build_command(
     if out is None:
         out = (root or Path.cwd()) / "build"
     with progress_display(not quiet and not as_json) as progress:
-        result = build(ontology, triples, out, progress)
+        result = build(ontology, triples, out, progress, shacl_engine)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, sort_keys=True))
         return

@@ -66,6 +66,18 @@ def source_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def shacl_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--shacl-engine``: how the SHACL shapes are checked."""
+    return click.option(
+        "--shacl-engine",
+        type=click.Choice(["auto", "sparql", "pyshacl"]),
+        default="auto",
+        show_default=True,
+        help="sparql: shapes as SPARQL on the store (fast; SHACL Core subset); pyshacl: "
+        "any SHACL; auto: sparql when every shape is in its subset.",
+    )(command)
+
+
 def json_option(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--json``: print one JSON object on stdout instead of text."""
     return click.option(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg.commands.options import json_option, quiet_option, source_options
+from kg.commands.options import json_option, quiet_option, shacl_option, source_options
 from kg.commands.output import echo_report, progress_display
 from kg.dataset import load_dataset
 from kg.errors import InvalidDataError
@@ -16,10 +16,11 @@ from kg.validation import validate
 
 @click.command("validate")
 @source_options
+@shacl_option
 @json_option
 @quiet_option
 def validate_command(
-    ontology: Path, triples: Path, root: Path | None, as_json: bool, quiet: bool
+    ontology: Path, triples: Path, root: Path | None, shacl_engine: str, as_json: bool, quiet: bool
 ) -> None:
     """Check the sources: syntax, vocabulary, SHACL shapes and labels.
 
@@ -37,7 +38,7 @@ def validate_command(
     """
     with progress_display(not quiet and not as_json) as progress:
         dataset = load_dataset(ontology, triples, progress)
-        report = validate(dataset, progress)
+        report = validate(dataset, progress, shacl_engine)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, sort_keys=True))
         if not report.ok:

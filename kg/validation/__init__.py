@@ -18,12 +18,15 @@ from kg.validation.vocabulary import check_vocabulary
 __all__ = ["CHECKS", "Problem", "ValidationReport", "validate"]
 
 
-def validate(dataset: KGDataset, progress: Progress | None = None) -> ValidationReport:
+def validate(
+    dataset: KGDataset, progress: Progress | None = None, shacl_engine: str = "auto"
+) -> ValidationReport:
     """Run every check on a loaded dataset and return what they found.
 
     Syntax problems come from loading (:attr:`KGDataset.problems`); when there
     are any, the other checks are skipped, since they would see only part of
-    the data. SHACL runs only when the ontology holds shapes.
+    the data. SHACL runs only when the ontology holds shapes, with ``shacl_engine``
+    (see :data:`kg.validation.shacl.ENGINES`).
     """
     clear_cache()
     report = ValidationReport(problems=list(dataset.problems), checks_run=["syntax"])
@@ -31,7 +34,7 @@ def validate(dataset: KGDataset, progress: Progress | None = None) -> Validation
         return report
     steps = [("vocabulary", check_vocabulary), ("labels", check_labels)]
     if has_shapes(dataset):
-        steps.insert(1, ("shacl", check_shacl))
+        steps.insert(1, ("shacl", lambda d: check_shacl(d, shacl_engine)))
     for done, (name, check) in enumerate(steps):
         if progress:
             progress(done, len(steps), f"checking {name}")

@@ -9,7 +9,7 @@ predicate must have one value per language. More than one (two
 from __future__ import annotations
 
 from kg.dataset import KGDataset
-from kg.labels import label_values
+from kg.labels import LABEL_PREDICATES, label_values
 from kg.namespaces import shorten
 from kg.report import Problem
 from kg.validation.locate import find_term
@@ -20,15 +20,50 @@ def entities(dataset: KGDataset) -> dict[str, str]:
     return dataset.first_graphs("?e a ?c FILTER isIRI(?e)", "e")
 
 
+def label_counts(dataset: KGDataset) -> dict[str, dict[tuple[str, str], int]]:
+    """For every entity of the facts: how many values each naming predicate has, per language.
+
+    One aggregate query, so it stays fast at a million triples. Entities with no
+    label map to an empty dict.
+    """
+    facts = dataset.graphs("triples")
+    if not facts:
+        return {}
+    predicates = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
+    typed = dataset.in_facts("?e a ?c FILTER isIRI(?e)")
+    rows = dataset.query(
+        "SELECT ?e ?p ?lang (COUNT(DISTINCT ?l) AS ?n) WHERE { "
+        f"{{ SELECT DISTINCT ?e WHERE {{ {typed} }} }} "
+        f"OPTIONAL {{ VALUES ?p {{ {predicates} }} {dataset.in_facts('?e ?p ?l FILTER isLiteral(?l)')} }} "
+        "BIND(LANG(?l) AS ?lang) } GROUP BY ?e ?p ?lang"
+    )
+    counts: dict[str, dict[tuple[str, str], int]] = {}
+    for row in rows:
+        found = counts.setdefault(row["e"].value, {})
+        if row["p"] is not None:
+            found[(row["p"].value, row["lang"].value if row["lang"] else "")] = int(row["n"].value)
+    return counts
+
+
 def check_labels(dataset: KGDataset) -> list[Problem]:
     """Report entities with no label or with several preferred labels."""
-    typed = entities(dataset)
-    values = label_values(dataset, sorted(typed), dataset.graphs("triples"))
+    faults: dict[str, str] = {}
+    for iri, counts in label_counts(dataset).items():
+        if not counts:
+            faults[iri] = "none"
+            continue
+        preferred = min((p for p, _lang in counts), key=LABEL_PREDICATES.index)
+        if any(n > 1 for (p, _lang), n in counts.items() if p == preferred):
+            faults[iri] = "several"
+    if not faults:
+        return []
+    values = label_values(dataset, sorted(faults))
+    listed = " ".join(f"<{i}>" for i in sorted(faults))
+    typed = dataset.first_graphs(f"VALUES ?e {{ {listed} }} ?e a ?c", "e")
     problems = []
-    for iri in sorted(typed, key=lambda i: (typed[i], i)):
+    for iri in sorted(faults, key=lambda i: (typed.get(i, ""), i)):
         entries = values.get(iri, [])
-        message = None
-        if not entries:
+        if faults[iri] == "none":
             message = f"{shorten(iri, dataset.prefixes)} has no label"
             hint = "give it one skos:prefLabel"
         else:
@@ -37,30 +72,26 @@ def check_labels(dataset: KGDataset) -> list[Problem]:
             for pred, lang, text in entries:
                 if pred == predicate:
                     by_lang.setdefault(lang, []).append(text)
-            for lang, texts in sorted(by_lang.items()):
-                if len(texts) > 1:
-                    shown = ", ".join(repr(t) for t in texts)
-                    tag = f" in language '{lang}'" if lang else ""
-                    message = (
-                        f"{shorten(iri, dataset.prefixes)} has {len(texts)} preferred labels "
-                        f"({shorten(predicate, dataset.prefixes)}{tag}): {shown}"
-                    )
-                    hint = "keep one as skos:prefLabel and make the others skos:altLabel"
-                    break
-        if message is None:
-            continue
-        source = dataset.source_of_graph(typed[iri])
+            lang, texts = next((k, v) for k, v in sorted(by_lang.items()) if len(v) > 1)
+            shown = ", ".join(repr(t) for t in texts)
+            tag = f" in language '{lang}'" if lang else ""
+            message = (
+                f"{shorten(iri, dataset.prefixes)} has {len(texts)} preferred labels "
+                f"({shorten(predicate, dataset.prefixes)}{tag}): {shown}"
+            )
+            hint = "keep one as skos:prefLabel and make the others skos:altLabel"
+        source = dataset.source_of_graph(typed.get(iri, ""))
         found = find_term(source.path, iri) if source else None
         problems.append(
             Problem(
                 "labels",
                 message,
-                file=source.display if source else typed[iri],
+                file=source.display if source else typed.get(iri),
                 line=found[0] if found else None,
                 column=found[1] if found else None,
                 subject=shorten(iri, dataset.prefixes),
                 hint=hint,
-                group="no label" if not entries else "several preferred labels",
+                group="no label" if faults[iri] == "none" else "several preferred labels",
             )
         )
     return problems

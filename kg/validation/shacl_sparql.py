@@ -245,11 +245,10 @@ def supported(shapes: Graph) -> bool:
 
 def sparql_results(dataset: KGDataset, shapes: Graph) -> list[ShaclResult]:
     """Validate the facts (with the ontology, for class hierarchies) by SPARQL on the store."""
-    graphs = dataset.graphs("ontology") + dataset.graphs("triples")
     results = []
     with quiet_rdflib():
         for query, shape, path, component, severity in plan(shapes):
-            for row in dataset.query(query, graphs):
+            for row in dataset.query(query):
                 focus = to_rdflib(row["f"])
                 value = to_rdflib(row["v"]) if "?v" in query.split("WHERE", 1)[0] else None
                 if component == "Or" and path is None:
