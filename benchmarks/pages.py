@@ -27,8 +27,15 @@ from kg.analysis import pagerank  # noqa: E402
 from kg.dataset import load_dataset  # noqa: E402
 from kg.viz import build_page, render_page  # noqa: E402
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def synthetic(n: int) -> nx.DiGraph:
@@ -36,8 +43,13 @@ def synthetic(n: int) -> nx.DiGraph:
     graph = nx.DiGraph()
     classes = ["ex:Person", "ex:Organisation", "ex:Event", "ex:Topic", "ex:Agreement"]
     for node in base.nodes:
-        graph.add_node(f"http://ex.org/n{node}", label=f"Entity {node}", aliases=[f"E{node}"],
-                       articles=[f"corpus/{node % 50:03d}.txt"], **{"class": classes[node % 5]})
+        graph.add_node(
+            f"http://ex.org/n{node}",
+            label=f"Entity {node}",
+            aliases=[f"E{node}"],
+            articles=[f"corpus/{node % 50:03d}.txt"],
+            **{"class": classes[node % 5]},
+        )
     for a, b in base.edges:
         graph.add_edge(f"http://ex.org/n{a}", f"http://ex.org/n{b}", label="related to", weight=1)
     return graph
@@ -62,7 +74,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp())
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=ARGS)
-        for (name, (page_html, goal)), render in zip(pages.items(), renders):
+        for (name, (page_html, goal)), render in zip(pages.items(), renders, strict=True):
             path = folder / (name.split()[0] + ".html")
             path.write_text(page_html, encoding="utf-8")
             context = browser.new_context(offline=True, viewport={"width": 1280, "height": 800})
@@ -72,12 +84,19 @@ def main() -> None:
             page.wait_for_function("window.kgReady === true", timeout=120000)
             drawn = time.perf_counter() - begin
             context.close()
-            results[name] = {"render_s": round(render, 3), "page_bytes": path.stat().st_size,
-                             "drawn_s": round(drawn, 3), "goal_s": goal, "ratio_to_goal": round(drawn / goal, 3)}
+            results[name] = {
+                "render_s": round(render, 3),
+                "page_bytes": path.stat().st_size,
+                "drawn_s": round(drawn, 3),
+                "goal_s": goal,
+                "ratio_to_goal": round(drawn / goal, 3),
+            }
         browser.close()
     for name, r in results.items():
-        print(f"{name:26} render {r['render_s']:7.3f} s   page {r['page_bytes'] / 1e6:6.2f} MB   "
-              f"drawn in {r['drawn_s']:6.3f} s   goal {r['goal_s']:.0f} s   ratio {r['ratio_to_goal']:.2f}")
+        print(
+            f"{name:26} render {r['render_s']:7.3f} s   page {r['page_bytes'] / 1e6:6.2f} MB   "
+            f"drawn in {r['drawn_s']:6.3f} s   goal {r['goal_s']:.0f} s   ratio {r['ratio_to_goal']:.2f}"
+        )
     print(json.dumps(results, indent=2))
 
 
