@@ -25,7 +25,7 @@ from typing import BinaryIO
 
 from kg.current import MANIFEST, NQUADS
 from kg.dataset import KGDataset, Progress, load_dataset
-from kg.errors import InvalidDataError
+from kg.errors import InvalidDataError, UsageError
 from kg.fsutil import check_output_dir, replace_files
 from kg.report import ValidationReport
 from kg.serialize import write_nquads, write_turtle
@@ -122,11 +122,13 @@ def build(
     out: Path,
     progress: Progress | None = None,
     shacl_engine: str = "auto",
+    store_path: Path | None = None,
 ) -> BuildResult:
     """Load, validate and write a dataset; leave ``out`` untouched on any failure.
 
     Writes ``dataset.nq`` (every named graph), ``graph.ttl`` (all graphs merged)
-    and ``manifest.json`` (the sources and their hashes) into ``out``.
+    and ``manifest.json`` (the sources and their hashes) into ``out``; with
+    ``store_path``, also a persistent store there (see :mod:`kg.stores.disk`).
 
     Raises:
         kg.errors.UsageError: a folder is missing, or ``out`` is a file.
@@ -134,6 +136,8 @@ def build(
     """
     start = time.perf_counter()
     check_output_dir(out)
+    if store_path is not None and store_path.is_file():
+        raise UsageError(f"--store-path must be a folder, but {store_path} is a file")
     dataset = load_dataset(ontology, triples, progress)
     report = validate(dataset, progress, shacl_engine)
     if not report.ok:
@@ -154,6 +158,11 @@ def build(
     if progress:
         progress(0, 1, "writing")
     outputs = replace_files(out, {NQUADS: nquads, TURTLE: turtle, MANIFEST: manifest_json})
+    if store_path is not None:
+        from kg.stores.disk import write_store
+
+        write_store(dataset, store_path, progress, validated=True)
+        outputs.append(store_path)
     if progress:
         progress(1, 1, "written")
     return BuildResult(

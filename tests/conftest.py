@@ -1,7 +1,8 @@
-"""Fixtures: tiny projects under tmp_path, never the shipped graph."""
+"""Fixtures: tiny projects under tmp_path; the synthetic one reuses kg's ontology, never the shipped facts."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,63 @@ def news(tmp_path: Path) -> Project:
     p.write("ontology/onto.ttl", NEWS_ONTOLOGY)
     p.write("triples/a.ttl", NEWS_ARTICLE)
     return p
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A small generated project (about 3,000 triples, three articles) on kg's own ontology,
+    so that every saved query has answers."""
+    from kg.bench.generate import generate
+
+    root = tmp_path_factory.mktemp("synthetic") / "project"
+    generate(root, 3000, REPO / "ontology", seed=1)
+    p = Project.__new__(Project)
+    p.root, p.ontology, p.triples, p.out = root, root / "ontology", root / "triples", root / "build"
+    return p
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def oxigraph_server() -> Iterator[str]:
+    """A real Oxigraph SPARQL server (PyPI ``oxigraph``, in memory) on 127.0.0.1; its base URL."""
+    import shutil
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which(
+        "oxigraph"
+    )
+    assert binary, "the oxigraph server is part of the test extras: pip install '.[test]'"
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [binary, "serve", "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                assert server.poll() is None, "oxigraph serve exited at start"
+                assert time.monotonic() < deadline, "oxigraph serve did not start in 20 s"
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -21,6 +21,9 @@ PREFIXES = """@prefix kg: <https://kg.example.org/ontology#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 """
 
+#: The countries organisations belong to, in turn (the saved queries name these two).
+COUNTRIES = ("kgr:vietnam", "kgr:japan")
+
 #: Roughly how many triples one article file holds.
 TRIPLES_PER_ARTICLE = 1000
 
@@ -56,16 +59,18 @@ def generate(root: Path, triples: int, ontology: Path, seed: int = 0) -> Generat
     topics = 200
     count = 0
     lines = [PREFIXES]
-    lines.append('kgr:c-vn a schema:Country ; skos:prefLabel "Country VN" .')
-    count += 2
+    lines.append('kgr:vietnam a schema:Country ; skos:prefLabel "Country VN" .')
+    lines.append('kgr:japan a schema:Country ; skos:prefLabel "Country JP" .')
+    count += 4
     for i in range(people):
         lines.append(
             f'kgr:p{i} a schema:Person ; skos:prefLabel "Person {i}" ; skos:altLabel "P. {i}" .'
         )
         count += 3
     for i in range(orgs):
+        country = COUNTRIES[i % 2]
         lines.append(
-            f'kgr:o{i} a kg:Ministry ; skos:prefLabel "Ministry {i}" ; kg:country kgr:c-vn .'
+            f'kgr:o{i} a kg:Ministry ; skos:prefLabel "Ministry {i}" ; kg:country {country} .'
         )
         count += 3
     for i in range(topics):
@@ -91,13 +96,28 @@ def generate(root: Path, triples: int, ontology: Path, seed: int = 0) -> Generat
             node = f"kgr:a{a}-{e}"
             e += 1
             day = f"{rng.randint(2000, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-            if kind < 0.45:
+            if kind < 0.4:
                 body.append(
                     f'{node} a kg:Meeting ; skos:prefLabel "Meeting {a}-{e}" ; schema:startDate "{day}"^^xsd:date ; '
                     f"schema:attendee {', '.join(who)} ; schema:organizer {org} ; kg:topic {topic} ; "
                     f'kg:evidence "Sentence {a}-{e} states the meeting." .'
                 )
                 made += 7 + len(who)
+                if e % 7 == 0:
+                    body.append(
+                        f'{node} kg:inferredDate "{day}"^^xsd:date ; '
+                        f'kg:inferenceNote "The date of the article that reports it." .'
+                    )
+                    made += 2
+            elif kind < 0.45:
+                statement = ("kg:Proposal", "kg:Request", "kg:Commitment")[e % 3]
+                body.append(
+                    f'{node} a {statement} ; skos:prefLabel "Statement {a}-{e}" ; kg:madeBy {org} ; '
+                    f'schema:description "What was said in {a}-{e}." ; kg:addressedTo kgr:o{(e + 1) % orgs} ; '
+                    f"kg:madeAt kgr:a{a}-0 ; kg:topic {topic} ; "
+                    f'kg:evidence "Sentence {a}-{e} states the statement." .'
+                )
+                made += 9
             elif kind < 0.7:
                 body.append(
                     f'{node} a kg:MemorandumOfUnderstanding ; skos:prefLabel "MoU {a}-{e}" ; '
@@ -105,17 +125,32 @@ def generate(root: Path, triples: int, ontology: Path, seed: int = 0) -> Generat
                     f'kg:evidence "Sentence {a}-{e} states the memorandum." .'
                 )
                 made += 6 + len(who[:2])
-            elif kind < 0.85:
+            elif kind < 0.75:
                 value = rng.randint(1, 900) * 1_000_000
                 body.append(
                     f'{node} a kg:Statistic ; skos:prefLabel "Statistic {a}-{e}" ; kg:measure "measure {e % 50}" ; '
-                    f'kg:value {rng.randint(1, 100)} ; kg:unit "percent" ; kg:about kgr:c-vn ; '
+                    f'kg:value {rng.randint(1, 100)} ; kg:unit "percent" ; kg:about kgr:vietnam ; '
                     f'kg:referenceYear "{rng.randint(2000, 2025)}"^^xsd:gYear ; kg:amount {node}-m ; '
                     f'kg:evidence "Sentence {a}-{e} states the figure." .\n'
                     f'{node}-m a schema:MonetaryAmount ; skos:prefLabel "{value} USD" ; '
-                    f'schema:value {value}.0 ; schema:currency "USD" .'
+                    f'schema:value {value}.0 ; schema:currency "USD" ; '
+                    f'kg:evidence "Sentence {a}-{e} states the amount." .'
                 )
-                made += 14
+                made += 15
+            elif kind < 0.8:
+                body.append(
+                    f'{node} a kg:Target ; skos:prefLabel "Target {a}-{e}" ; kg:measure "measure {e % 50}" ; '
+                    f'kg:targetYear "{rng.randint(2025, 2050)}"^^xsd:gYear ; kg:value {rng.randint(1, 100)} ; '
+                    f'kg:unit "percent" ; kg:evidence "Sentence {a}-{e} states the target." .'
+                )
+                made += 7
+            elif kind < 0.85:
+                body.append(
+                    f'{node} a kg:Initiative ; skos:prefLabel "Initiative {a}-{e}" ; '
+                    f'kg:launchDate "{day[:4]}"^^xsd:gYear ; kg:status "ongoing" ; kg:launchedBy {org} ; '
+                    f'kg:topic {topic} ; kg:evidence "Sentence {a}-{e} states the initiative." .'
+                )
+                made += 7
             else:
                 person = who[0]
                 body.append(
@@ -123,10 +158,10 @@ def generate(root: Path, triples: int, ontology: Path, seed: int = 0) -> Generat
                     f'org:organization {org} ; org:role kgr:role ; kg:title "Minister" .'
                 )
                 made += 7
-        body.append(
-            f"{art} schema:mentions {', '.join(f'kgr:a{a}-{i}' for i in range(min(e, 5)))} ."
-        )
-        made += min(e, 5)
+        shared = sorted({f"kgr:p{_zipf(rng, people)}" for _ in range(3)})
+        mentioned = [f"kgr:a{a}-{i}" for i in range(min(e, 5))] + shared
+        body.append(f"{art} schema:mentions {', '.join(mentioned)} .")
+        made += len(mentioned)
         count += made
         (root / "triples" / "articles" / f"{a:06d}.ttl").write_text(
             "\n".join(body) + "\n", encoding="utf-8"

@@ -2,12 +2,14 @@
 
 Exit codes: 0 success (sources valid), 1 invalid data, 2 usage error (including a
 query that cannot run), 3 internal error (a bug in kg: please report it;
-``KG_DEBUG=1`` shows the traceback), 4 query timed out.
+``KG_DEBUG=1`` shows the traceback), 4 query timed out, 5 a remote endpoint
+failed (down, wrong URL, refused the request).
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 import click
@@ -17,6 +19,7 @@ from kg.commands.build import build_command
 from kg.commands.docs import docs_command
 from kg.commands.export import export_command
 from kg.commands.output import echo_report, error
+from kg.commands.push import push_command
 from kg.commands.query import query_command
 from kg.commands.stats import stats_command
 from kg.commands.validate import validate_command
@@ -40,6 +43,10 @@ class KGGroup(click.Group):
         except KGError as exc:
             error(str(exc))
             ctx.exit(exc.exit_code)
+        except BrokenPipeError:
+            # the reader (head, less) has had enough: stop quietly, as cat does
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(0)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:
@@ -63,13 +70,14 @@ def main() -> None:
     write build/.
 
     Exit codes: 0 success, 1 invalid data, 2 usage error (a bad option, folder
-    or query), 3 internal error, 4 query timed out.
+    or query), 3 internal error, 4 query timed out, 5 remote endpoint failed.
     """
 
 
 main.add_command(build_command)
 main.add_command(docs_command)
 main.add_command(export_command)
+main.add_command(push_command)
 main.add_command(query_command)
 main.add_command(stats_command)
 main.add_command(validate_command)

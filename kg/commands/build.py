@@ -22,6 +22,12 @@ from kg.pipeline import build
     "  [default: build/ of the project]",
 )
 @shacl_option
+@click.option(
+    "--store-path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also write a persistent store there, for kg query/stats/viz --store-path.",
+)
 @json_option
 @quiet_option
 def build_command(
@@ -30,6 +36,7 @@ def build_command(
     root: Path | None,
     out: Path | None,
     shacl_engine: str,
+    store_path: Path | None,
     as_json: bool,
     quiet: bool,
 ) -> None:
@@ -50,7 +57,7 @@ def build_command(
     if out is None:
         out = (root or Path.cwd()) / "build"
     with progress_display(not quiet and not as_json) as progress:
-        result = build(ontology, triples, out, progress, shacl_engine)
+        result = build(ontology, triples, out, progress, shacl_engine, store_path)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, sort_keys=True))
         return

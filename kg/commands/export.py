@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from kg.commands.options import projection_options, source_options
-from kg.current import current_dataset
+from kg.commands.options import data_options, projection_options
 from kg.export import GRAPH_EXPORTS, RDF_EXPORTS, export_projection, export_rdf
 from kg.projection import ProjectionRules, project
+from kg.stores import DataSpec, open_dataset
 
 _DEFAULT_NAMES = {
     "graphml": "graph.graphml",
@@ -22,7 +22,7 @@ _DEFAULT_NAMES = {
 
 
 @click.command("export")
-@source_options
+@data_options
 @projection_options
 @click.option(
     "-f",
@@ -41,8 +41,7 @@ _DEFAULT_NAMES = {
     help="File to write (a folder for csv)  [default: build/graph.graphml, build/csv/, ...]",
 )
 def export_command(
-    ontology: Path,
-    triples: Path,
+    data: DataSpec,
     root: Path | None,
     rules: ProjectionRules,
     fmt: str,
@@ -57,7 +56,7 @@ def export_command(
     the same sources give the same bytes.
     """
     out = out or (root or Path.cwd()) / "build" / _DEFAULT_NAMES[fmt]
-    dataset, _reused = current_dataset(ontology, triples, (root or Path.cwd()) / "build")
+    dataset = open_dataset(data).dataset
     if fmt in RDF_EXPORTS:
         written = export_rdf(dataset, fmt, out)
     else:

@@ -66,6 +66,83 @@ def source_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def data_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the source options and where to read the data: ``--store``, ``--store-path``,
+    ``--endpoint``, ``--build-dir``.
+
+    The command receives them as one :class:`kg.stores.DataSpec` named ``data``,
+    plus ``root`` (the project folder, None when there is none). With
+    ``--endpoint`` no project is needed.
+    """
+
+    @click.option(
+        "--ontology",
+        type=_DIR,
+        default=None,
+        help="Folder of ontology and SHACL files  [default: ontology/ of the project]",
+    )
+    @click.option(
+        "--triples",
+        type=_DIR,
+        default=None,
+        help="Folder of fact files, one named graph each  [default: triples/ of the project]",
+    )
+    @click.option(
+        "--store",
+        type=click.Choice(["auto", "oxigraph", "memory"]),
+        default="auto",
+        show_default=True,
+        help="oxigraph: Oxigraph in memory (auto picks it); memory: rdflib's store and "
+        "SPARQL engine (slow; for comparison).",
+    )
+    @click.option(
+        "--store-path",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Persistent store folder: reopened without parsing while the sources are "
+        "unchanged, rewritten when they change.",
+    )
+    @click.option(
+        "--endpoint",
+        metavar="URL",
+        default=None,
+        help="Read a remote SPARQL 1.1 query service instead of local sources "
+        "(e.g. http://localhost:7878/query after kg push).",
+    )
+    @click.option(
+        "--build-dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Build to reuse when it matches the sources  [default: build/ of the project]",
+    )
+    @functools.wraps(command)
+    def wrapper(
+        ontology: Path | None,
+        triples: Path | None,
+        store: str,
+        store_path: Path | None,
+        endpoint: str | None,
+        build_dir: Path | None,
+        **kwargs: Any,
+    ) -> Any:
+        from kg.stores import DataSpec
+
+        root = find_project_root(Path.cwd())
+        if endpoint is None:
+            ontology, triples, root = resolve_sources(ontology, triples)
+        spec = DataSpec(
+            ontology=ontology,
+            triples=triples,
+            build_dir=build_dir or (root or Path.cwd()) / "build",
+            store=store,
+            store_path=store_path,
+            endpoint=endpoint,
+        )
+        return command(data=spec, root=root, **kwargs)
+
+    return wrapper
+
+
 def shacl_option(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--shacl-engine``: how the SHACL shapes are checked."""
     return click.option(

@@ -7,16 +7,16 @@ from pathlib import Path
 import click
 
 from kg.catalogue import load_catalogue
-from kg.commands.options import source_options
-from kg.current import current_dataset
+from kg.commands.options import data_options
 from kg.query import answer, call_with_timeout, query_text
 from kg.results import GRAPH_FORMATS, RESULT_FORMATS
 from kg.sparql import resolve_binding
+from kg.stores import DataSpec, open_dataset
 
 
 @click.command("query")
 @click.argument("query", required=False)
-@source_options
+@data_options
 @click.option("--list", "list_saved", is_flag=True, help="List the saved queries and exit.")
 @click.option(
     "-f",
@@ -43,22 +43,14 @@ from kg.sparql import resolve_binding
     default=None,
     help="Stop the query after this many seconds (exit code 4).",
 )
-@click.option(
-    "--build-dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Build to reuse when it matches the sources  [default: build/ of the project]",
-)
 def query_command(
     query: str | None,
-    ontology: Path,
-    triples: Path,
+    data: DataSpec,
     root: Path | None,
     list_saved: bool,
     fmt: str,
     binds: tuple[str, ...],
     timeout: float | None,
-    build_dir: Path | None,
 ) -> None:
     """Run a SPARQL query on the graph of the current sources.
 
@@ -89,9 +81,7 @@ def query_command(
     if query is None:
         raise click.UsageError("give a QUERY (SPARQL, a .rq file, - or a saved name) or --list")
     text, _saved = query_text(query, catalogue)
-    dataset, _reused = current_dataset(
-        ontology, triples, build_dir or (root or Path.cwd()) / "build"
-    )
+    dataset = open_dataset(data).dataset
     bindings = []
     for item in binds:
         name, sep, value = item.partition("=")

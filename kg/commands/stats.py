@@ -8,15 +8,15 @@ from pathlib import Path
 import click
 
 from kg.analysis import CENTRALITIES
-from kg.commands.options import json_option, projection_options, quiet_option, source_options
+from kg.commands.options import data_options, json_option, projection_options, quiet_option
 from kg.commands.output import progress_display
-from kg.current import current_dataset
 from kg.projection import ProjectionRules
 from kg.stats import compute_stats
+from kg.stores import DataSpec, open_dataset
 
 
 @click.command("stats")
-@source_options
+@data_options
 @projection_options
 @click.option(
     "--top",
@@ -39,8 +39,7 @@ from kg.stats import compute_stats
 @json_option
 @quiet_option
 def stats_command(
-    ontology: Path,
-    triples: Path,
+    data: DataSpec,
     root: Path | None,
     rules: ProjectionRules,
     top: int,
@@ -62,16 +61,16 @@ def stats_command(
 
     --json prints one object (schema "kg-stats/1", see kg/stats.py).
     """
-    build_dir = (root or Path.cwd()) / "build"
     with progress_display(not quiet and not as_json) as progress:
-        dataset, reused = current_dataset(ontology, triples, build_dir, progress)
+        opened = open_dataset(data, progress)
         result = compute_stats(
-            dataset,
+            opened.dataset,
             rules,
             list(measures) or None,
             top=top,
             seed=seed,
-            validated=reused,
+            validated=opened.valid,
+            check=opened.origin != "endpoint",
             progress=progress,
         )
     if as_json:
@@ -81,14 +80,20 @@ def stats_command(
         click.echo(line)
 
 
+def _validation_line(valid: dict) -> str:
+    if valid["valid"] is None:
+        return "validation: not checked (remote endpoint)"
+    source = "from the current build" if valid["source"] == "build" else "checked now"
+    return f"validation: {'valid' if valid['valid'] else 'INVALID'} ({valid['errors']} errors; {source})"
+
+
 def format_stats(result: dict) -> list[str]:
     """The stats dict as text for people."""
     rdf, proj, graph = result["rdf"], result["projection"], result["graph"]
     valid = result["validation"]
     lines = [
         f"RDF: {rdf['triples']:,} triples in {len(rdf['graphs'])} graphs ({rdf['fact_triples']:,} in the facts)",
-        f"validation: {'valid' if valid['valid'] else 'INVALID'} ({valid['errors']} errors; "
-        f"{'from the current build' if valid['source'] == 'build' else 'checked now'})",
+        _validation_line(valid),
         "",
         "triples per graph:",
         *[f"  {g['triples']:>8,}  {g['file'] or g['graph']}" for g in rdf["graphs"]],

@@ -7,15 +7,15 @@ from pathlib import Path
 import click
 
 from kg.analysis import CENTRALITIES
-from kg.commands.options import projection_options, source_options
-from kg.current import current_dataset
+from kg.commands.options import data_options, projection_options
 from kg.projection import ProjectionRules
 from kg.query import query_text
+from kg.stores import DataSpec, open_dataset
 from kg.viz import PageOptions, build_page, write_page
 
 
 @click.command("viz")
-@source_options
+@data_options
 @projection_options
 @click.option(
     "-o",
@@ -59,8 +59,7 @@ from kg.viz import PageOptions, build_page, write_page
 )
 @click.option("--title", default=None, help="Page title  [default: kg graph, with the selection]")
 def viz_command(
-    ontology: Path,
-    triples: Path,
+    data: DataSpec,
     root: Path | None,
     rules: ProjectionRules,
     out: Path | None,
@@ -89,9 +88,8 @@ def viz_command(
       kg viz --article 001 --size-by betweenness
       kg viz --top 30
     """
-    build_dir = (root or Path.cwd()) / "build"
-    out = out or build_dir / "graph.html"
-    dataset, _reused = current_dataset(ontology, triples, build_dir)
+    out = out or (root or Path.cwd()) / "build" / "graph.html"
+    dataset = open_dataset(data).dataset
     query = query_text(query_file, {})[0] if query_file else None
     selection = [
         f"around {around} (depth {depth})" if around else "",
