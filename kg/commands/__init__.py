@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from kg import __version__
+from kg.commands.bench import bench_command
 from kg.commands.build import build_command
 from kg.commands.docs import docs_command
 from kg.commands.export import export_command
@@ -74,6 +75,7 @@ def main() -> None:
     """
 
 
+main.add_command(bench_command)
 main.add_command(build_command)
 main.add_command(docs_command)
 main.add_command(export_command)

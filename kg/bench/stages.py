@@ -1,0 +1,217 @@
+"""The stages ``kg bench`` times, each run in a fresh Python process.
+
+A fresh process per stage makes its peak memory (``ru_maxrss``) its own, not
+the sum of everything before it. Run as ``python -m kg.bench.stages NAME ROOT
+[ARG]``; the stage prints one JSON object: ``seconds`` (the work only, not
+the interpreter's start) and ``peak_rss_mb`` (the whole process), plus what
+the stage counted.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import signal
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+#: How often each query runs on the fast stores; the best time is kept.
+REPEATS = 3
+#: Seconds after which a query on rdflib's store is stopped (its time is then
+#: reported as unknown, and kg's speed-up over it as at least this over kg's time).
+RDFLIB_QUERY_LIMIT = 60
+
+
+def _peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _sources(root: Path) -> tuple[Path, Path]:
+    return root / "ontology", root / "triples"
+
+
+def _open_build(root: Path):
+    """The dataset as ``kg query``/``stats``/``viz`` open it: the current build, bulk-loaded."""
+    from kg.stores import DataSpec, open_dataset
+
+    ontology, triples = _sources(root)
+    opened = open_dataset(DataSpec(ontology, triples, root / "build"))
+    assert opened.origin == "build", "the bench's build is not current"
+    return opened.dataset
+
+
+def reference_pyoxigraph_load(root: Path, arg: str) -> dict:
+    """pyoxigraph's bulk loader on every source file, each into its graph: the floor."""
+    import pyoxigraph as ox
+
+    from kg.sources import FORMATS, discover
+
+    ontology, triples = _sources(root)
+    files = discover(ontology, "ontology") + discover(triples, "triples")
+    start = time.perf_counter()
+    store = ox.Store()
+    for source in files:
+        store.bulk_load(
+            path=str(source.path),
+            format=FORMATS[source.path.suffix.lower()],
+            to_graph=ox.NamedNode(source.graph_iri),
+        )
+    return {"seconds": time.perf_counter() - start, "quads": len(store)}
+
+
+def build(root: Path, arg: str) -> dict:
+    """``kg build``: load, validate (SHACL as SPARQL), write N-Quads, Turtle, manifest."""
+    from kg.pipeline import build as run_build
+
+    ontology, triples = _sources(root)
+    start = time.perf_counter()
+    result = run_build(ontology, triples, root / "build")
+    return {"seconds": time.perf_counter() - start, "quads": result.triples}
+
+
+def queries(root: Path, store: str) -> dict:
+    """Every saved query on ``store``: ``kg`` (kg's own path), ``pyoxigraph`` or ``rdflib_memory``."""
+    import pyoxigraph as ox
+
+    from kg.catalogue import load_catalogue
+    from kg.namespaces import PREFIXES
+    from kg.sparql import run_query
+
+    start = time.perf_counter()
+    if store == "pyoxigraph":
+        native = ox.Store()
+        native.bulk_load(path=str(root / "build" / "dataset.nq"), format=ox.RdfFormat.N_QUADS)
+
+        def run(text: str) -> object:
+            return native.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+
+    else:
+        dataset = _open_build(root)
+        if store == "rdflib_memory":
+            from kg.stores.memory import MemoryDataset
+
+            dataset = MemoryDataset.copy_of(dataset)
+
+        def run(text: str) -> object:
+            return run_query(dataset, text)
+
+    load = time.perf_counter() - start
+    times: dict[str, float | None] = {}
+    errors: dict[str, str] = {}
+    slow = store == "rdflib_memory"
+    repeats = 1 if slow else REPEATS
+    for name, saved in load_catalogue().items():
+        best = None
+        for _ in range(repeats):
+            began = time.perf_counter()
+            if slow:  # rdflib is pure Python: an alarm can stop it between two steps
+                signal.signal(signal.SIGALRM, _stop)
+                signal.alarm(RDFLIB_QUERY_LIMIT)
+            try:
+                result = run(saved.text)
+                if not isinstance(result, ox.QueryBoolean):
+                    for _row in result:
+                        pass
+            except QueryStopped:
+                errors[name] = f"stopped after {RDFLIB_QUERY_LIMIT} s"
+                best = None
+                break
+            except Exception as exc:  # recorded: rdflib cannot run every query
+                errors[name] = f"{type(exc).__name__}: {exc}"
+                best = None
+                break
+            finally:
+                if slow:
+                    signal.alarm(0)
+            took = time.perf_counter() - began
+            best = took if best is None else min(best, took)
+        times[name] = best
+    return {
+        "seconds": time.perf_counter() - start,
+        "load_seconds": load,
+        "queries": times,
+        "errors": errors,
+    }
+
+
+class QueryStopped(Exception):
+    """A query ran past :data:`RDFLIB_QUERY_LIMIT`."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise QueryStopped
+
+
+def projection(root: Path, arg: str) -> dict:
+    """The networkx projection of the opened build."""
+    from kg.projection import project
+
+    start = time.perf_counter()
+    dataset = _open_build(root)
+    loaded = time.perf_counter()
+    graph = project(dataset)
+    end = time.perf_counter()
+    return {
+        "seconds": end - start,
+        "load_seconds": loaded - start,
+        "project_seconds": end - loaded,
+        "nodes": graph.number_of_nodes(),
+        "edges": graph.number_of_edges(),
+    }
+
+
+def centrality(root: Path, name: str) -> dict:
+    """One centrality measure on the projection (the projection itself not timed)."""
+    from kg.analysis import CENTRALITIES
+    from kg.projection import project
+
+    graph = project(_open_build(root))
+    import scipy.sparse.linalg  # noqa: F401  (imported once per session, not per measure)
+
+    start = time.perf_counter()
+    measure = CENTRALITIES[name](graph)
+    return {"seconds": time.perf_counter() - start, "method": measure.method}
+
+
+def stats(root: Path, arg: str) -> dict:
+    """``kg stats``: open the build, census, projection, graph figures, every measure."""
+    from kg.stats import compute_stats
+
+    start = time.perf_counter()
+    result = compute_stats(_open_build(root), validated=True)
+    return {"seconds": time.perf_counter() - start, "nodes": result["projection"]["nodes"]}
+
+
+def viz(root: Path, top: str) -> dict:
+    """``kg viz --top N``: open the build, project, select, lay out, write the page."""
+    from kg.viz import PageOptions, build_page, write_page
+
+    start = time.perf_counter()
+    page = build_page(_open_build(root), options=PageOptions(top=int(top)))
+    write_page(page, root / "build" / "graph.html")
+    return {"seconds": time.perf_counter() - start, "page_bytes": len(page.encode("utf-8"))}
+
+
+STAGES: dict[str, Callable[[Path, str], dict]] = {
+    "reference_pyoxigraph_load": reference_pyoxigraph_load,
+    "build": build,
+    "queries": queries,
+    "projection": projection,
+    "centrality": centrality,
+    "stats": stats,
+    "viz": viz,
+}
+
+
+def main(argv: list[str]) -> None:
+    """Run one stage and print its figures as JSON."""
+    name, root, arg = argv[0], Path(argv[1]), argv[2] if len(argv) > 2 else ""
+    figures = STAGES[name](root, arg)
+    figures["peak_rss_mb"] = _peak_rss_mb()
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

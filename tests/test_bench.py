@@ -1,0 +1,81 @@
+"""kg bench at a tiny size: it runs every stage and reports comparable figures."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.analysis import CENTRALITIES
+from kg.catalogue import load_catalogue
+from kg.commands import main
+from kg.commands.bench import format_run
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory) -> dict:
+    workdir = tmp_path_factory.mktemp("bench")
+    result = CliRunner().invoke(
+        main,
+        ["bench", "--triples", "400,1500", "--json", "--top", "50"]
+        + ["--ontology", str(REPO / "ontology"), "--workdir", str(workdir)],
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_bench_measures_every_stage_in_its_own_process(bench):
+    stages = bench["stages"]
+    expected = {"reference_pyoxigraph_load", "build", "projection", "stats", "viz_top_50"}
+    expected |= {f"queries_{s}" for s in ("kg", "pyoxigraph", "rdflib_memory")}
+    expected |= {f"centrality_{name}" for name in CENTRALITIES}
+    assert expected <= set(stages)
+    for key in expected:
+        assert stages[key]["seconds"] > 0, key
+        assert stages[key]["peak_rss_mb"] > 20, key  # a whole Python process, measured
+    assert stages["build"]["quads"] == stages["reference_pyoxigraph_load"]["quads"] == bench["triples"]
+    assert stages["viz_top_50"]["page_bytes"] > 10_000
+
+
+def test_bench_times_every_saved_query_on_three_stores(bench):
+    assert set(bench["queries"]) == set(load_catalogue())
+    for name, times in bench["queries"].items():
+        assert times["kg"] > 0 and times["pyoxigraph"] > 0, name
+        if name in bench["query_errors"]:
+            assert times["rdflib_memory"] is None
+            assert "rdflib" in bench["query_errors"][name]["rdflib_memory"]
+        else:
+            assert times["rdflib_memory"] > 0, name
+    ratios = bench["query_ratios"]["timeline"]
+    times = bench["queries"]["timeline"]
+    assert ratios["time_vs_pyoxigraph"] == round(times["kg"] / times["pyoxigraph"], 2)
+
+
+def test_bench_reports_ratios_and_targets_for_each_size(bench):
+    assert [run["triples"] for run in bench["runs"]] == sorted(run["triples"] for run in bench["runs"])
+    assert bench["runs"][-1]["triples"] == bench["triples"]
+    assert bench["runs"][0]["triples"] < bench["runs"][1]["triples"]
+    stages = bench["stages"]
+    expected = round(stages["build"]["seconds"] / stages["reference_pyoxigraph_load"]["seconds"], 2)
+    assert bench["ratios"]["build_time_vs_reference"] == pytest.approx(expected, abs=0.02)
+    target = bench["targets"]["build_time_vs_reference"]
+    assert target["met"] == (target["value"] <= 2.0)
+    assert bench["machine"]["cpus"] >= 1
+
+
+def test_bench_text_names_every_stage_and_target(bench):
+    text = "\n".join(format_run(bench))
+    for key in bench["stages"]:
+        if key != "generate":
+            assert key in text
+    assert "build time" in text and "of reference" in text
+    assert "faster than rdflib" in text
+
+
+@pytest.mark.parametrize("sizes", ["abc", "10", "1000,,2000"])
+def test_bench_refuses_bad_sizes(runner, sizes):
+    result = runner.invoke(main, ["bench", "--triples", sizes, "--ontology", str(REPO / "ontology")])
+    assert result.exit_code == 2
+    assert "--triples wants sizes of at least 100" in result.stderr
