@@ -221,7 +221,7 @@ def _within(value: float | None, limit: float) -> dict[str, object]:
 
 
 def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
+    return None if value is None else round(value, 6)
 
 
 def _rounded(figures: dict) -> dict:
