@@ -17,11 +17,9 @@ from tests.conftest import REPO
 @pytest.fixture(scope="module")
 def bench(tmp_path_factory) -> dict:
     workdir = tmp_path_factory.mktemp("bench")
-    result = CliRunner().invoke(
-        main,
-        ["bench", "--triples", "400,1500", "--json", "--top", "50"]
-        + ["--ontology", str(REPO / "ontology"), "--workdir", str(workdir)],
-    )
+    sources = ["--ontology", str(REPO / "ontology"), "--workdir", str(workdir)]
+    args = ["bench", "--triples", "400,1500", "--json", "--top", "50", *sources]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -35,7 +33,9 @@ def test_bench_measures_every_stage_in_its_own_process(bench):
     for key in expected:
         assert stages[key]["seconds"] > 0, key
         assert stages[key]["peak_rss_mb"] > 20, key  # a whole Python process, measured
-    assert stages["build"]["quads"] == stages["reference_pyoxigraph_load"]["quads"] == bench["triples"]
+    assert (
+        stages["build"]["quads"] == stages["reference_pyoxigraph_load"]["quads"] == bench["triples"]
+    )
     assert stages["viz_top_50"]["page_bytes"] > 10_000
 
 
@@ -50,11 +50,15 @@ def test_bench_times_every_saved_query_on_three_stores(bench):
             assert times["rdflib_memory"] > 0, name
     ratios = bench["query_ratios"]["timeline"]
     times = bench["queries"]["timeline"]
-    assert ratios["time_vs_pyoxigraph"] == pytest.approx(times["kg"] / times["pyoxigraph"], abs=0.01)
+    assert ratios["time_vs_pyoxigraph"] == pytest.approx(
+        times["kg"] / times["pyoxigraph"], abs=0.01
+    )
 
 
 def test_bench_reports_ratios_and_targets_for_each_size(bench):
-    assert [run["triples"] for run in bench["runs"]] == sorted(run["triples"] for run in bench["runs"])
+    assert [run["triples"] for run in bench["runs"]] == sorted(
+        run["triples"] for run in bench["runs"]
+    )
     assert bench["runs"][-1]["triples"] == bench["triples"]
     assert bench["runs"][0]["triples"] < bench["runs"][1]["triples"]
     stages = bench["stages"]
@@ -76,6 +80,8 @@ def test_bench_text_names_every_stage_and_target(bench):
 
 @pytest.mark.parametrize("sizes", ["abc", "10", "1000,,2000"])
 def test_bench_refuses_bad_sizes(runner, sizes):
-    result = runner.invoke(main, ["bench", "--triples", sizes, "--ontology", str(REPO / "ontology")])
+    result = runner.invoke(
+        main, ["bench", "--triples", sizes, "--ontology", str(REPO / "ontology")]
+    )
     assert result.exit_code == 2
     assert "--triples wants sizes of at least 100" in result.stderr
