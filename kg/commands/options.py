@@ -19,6 +19,18 @@ from kg.errors import UsageError
 from kg.sources import find_project_root
 
 _DIR = click.Path(file_okay=True, dir_okay=True, path_type=Path)
+_ontology_option = click.option(
+    "--ontology",
+    type=_DIR,
+    default=None,
+    help="Folder of ontology and SHACL files  [default: ontology/ of the project]",
+)
+_triples_option = click.option(
+    "--triples",
+    type=_DIR,
+    default=None,
+    help="Folder of fact files, one named graph each  [default: triples/ of the project]",
+)
 
 
 def resolve_sources(ontology: Path | None, triples: Path | None) -> tuple[Path, Path, Path | None]:
@@ -46,18 +58,8 @@ def source_options(command: Callable[..., Any]) -> Callable[..., Any]:
     The command receives them resolved as ``ontology`` and ``triples``, plus ``root``.
     """
 
-    @click.option(
-        "--ontology",
-        type=_DIR,
-        default=None,
-        help="Folder of ontology and SHACL files  [default: ontology/ of the project]",
-    )
-    @click.option(
-        "--triples",
-        type=_DIR,
-        default=None,
-        help="Folder of fact files, one named graph each  [default: triples/ of the project]",
-    )
+    @_ontology_option
+    @_triples_option
     @functools.wraps(command)
     def wrapper(ontology: Path | None, triples: Path | None, **kwargs: Any) -> Any:
         ontology, triples, root = resolve_sources(ontology, triples)
@@ -75,18 +77,8 @@ def data_options(command: Callable[..., Any]) -> Callable[..., Any]:
     ``--endpoint`` no project is needed.
     """
 
-    @click.option(
-        "--ontology",
-        type=_DIR,
-        default=None,
-        help="Folder of ontology and SHACL files  [default: ontology/ of the project]",
-    )
-    @click.option(
-        "--triples",
-        type=_DIR,
-        default=None,
-        help="Folder of fact files, one named graph each  [default: triples/ of the project]",
-    )
+    @_ontology_option
+    @_triples_option
     @click.option(
         "--store",
         type=click.Choice(["auto", "oxigraph", "memory"]),
