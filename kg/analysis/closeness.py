@@ -17,8 +17,14 @@ from __future__ import annotations
 import random
 
 import networkx as nx
+import numpy as np
+from scipy.sparse.csgraph import shortest_path
 
+from kg.analysis.indexed import indexed
 from kg.analysis.measure import EXACT_LIMIT, SAMPLES, Measure, undirected
+
+#: Sources searched at once (a chunk's distances take CHUNK x nodes floats).
+CHUNK = 32
 
 
 def closeness(
@@ -29,20 +35,20 @@ def closeness(
     n = view.number_of_nodes()
     if n <= exact_limit or n <= samples:
         return Measure("closeness", nx.closeness_centrality(view))
-    sources = random.Random(seed).sample(sorted(view.nodes, key=str), samples)
-    total = dict.fromkeys(view.nodes, 0)
-    reached = dict.fromkeys(view.nodes, 0)
-    for source in sources:
-        for node, distance in nx.single_source_shortest_path_length(view, source).items():
-            total[node] += distance
-            reached[node] += 1
-    values = {}
-    for node in view.nodes:
-        if total[node] == 0:
-            values[node] = 0.0
-            continue
-        # reached / total is the inverse mean distance to the sampled sources that
-        # reach the node; scale by the share of the graph they stand for.
-        share = reached[node] / samples
-        values[node] = (reached[node] / total[node]) * share
+    nodes, adjacency = indexed(view)
+    sources = random.Random(seed).sample(range(n), samples)
+    total = np.zeros(n)
+    reached = np.zeros(n)
+    for start in range(0, samples, CHUNK):  # breadth-first searches in C, a chunk at a time
+        distances = shortest_path(
+            adjacency, unweighted=True, indices=sources[start : start + CHUNK]
+        )
+        finite = np.isfinite(distances)
+        total += np.where(finite, distances, 0).sum(axis=0)
+        reached += finite.sum(axis=0)
+    # reached / total is the inverse mean distance to the sampled sources that
+    # reach the node; scale by the share of the graph they stand for.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        estimate = np.where(total > 0, (reached / total) * (reached / samples), 0.0)
+    values = {node: float(estimate[i]) for i, node in enumerate(nodes)}
     return Measure("closeness", values, method=f"sampled: {samples} sources, seed {seed}")

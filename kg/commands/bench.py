@@ -45,6 +45,14 @@ from kg.sources import find_project_root
     help="Nodes on the page of the viz stage.",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the generator.")
+@click.option(
+    "--rdflib-limit",
+    type=click.IntRange(min=1),
+    default=60,
+    show_default=True,
+    help="Seconds after which a query on rdflib's store is stopped (kg's speed-up is then "
+    "reported as at least the limit over kg's time).",
+)
 @json_option
 @quiet_option
 def bench_command(
@@ -53,6 +61,7 @@ def bench_command(
     workdir: Path | None,
     top: int,
     seed: int,
+    rdflib_limit: int,
     as_json: bool,
     quiet: bool,
 ) -> None:
@@ -88,7 +97,7 @@ def bench_command(
     folder = Path(tempfile.mkdtemp(prefix="kg-bench-")) if temporary else workdir
     try:
         with progress_display(not quiet and not as_json) as progress:
-            result = run_bench(size_list, folder, ontology, top, seed, progress)
+            result = run_bench(size_list, folder, ontology, top, seed, progress, rdflib_limit)
     finally:
         if temporary:
             shutil.rmtree(folder, ignore_errors=True)
