@@ -21,6 +21,9 @@ import networkx as nx
 from kg.analysis.indexed import indexed, to_igraph
 from kg.analysis.measure import EXACT_LIMIT, SAMPLES, Measure, undirected
 
+#: Up to this many nodes networkx computes it; above, igraph (in C).
+SMALL = 200
+
 
 def betweenness(
     graph: nx.Graph, exact_limit: int = EXACT_LIMIT, samples: int = SAMPLES, seed: int = 0
@@ -28,9 +31,13 @@ def betweenness(
     """Normalised betweenness on the undirected graph; sampled above ``exact_limit`` nodes."""
     view = undirected(graph)
     n = view.number_of_nodes()
-    if n <= exact_limit or n <= samples:
+    if n <= SMALL:
         return Measure("betweenness", nx.betweenness_centrality(view, normalized=True))
     nodes, adjacency = indexed(view)
+    if n <= exact_limit or n <= samples:
+        pairs = to_igraph(nodes, adjacency).betweenness(directed=False)
+        scale = 2 / ((n - 1) * (n - 2))
+        return Measure("betweenness", {node: pairs[i] * scale for i, node in enumerate(nodes)})
     sources = sorted(random.Random(seed).sample(range(n), samples))
     # igraph counts each undirected path once; networkx's sum counts it from both ends
     pairs = to_igraph(nodes, adjacency).betweenness(sources=sources, directed=False)

@@ -27,6 +27,18 @@ RDFLIB_QUERY_LIMIT = 60
 
 
 def _peak_rss_mb() -> float:
+    """This process's peak resident memory.
+
+    Linux keeps ``ru_maxrss`` across ``exec``, so a stage started by a large
+    parent would report the parent's size; ``VmHWM`` belongs to the new
+    address space alone.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
