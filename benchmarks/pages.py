@@ -26,16 +26,7 @@ sys.path.insert(0, str(ROOT))
 from kg.analysis import pagerank  # noqa: E402
 from kg.dataset import load_dataset  # noqa: E402
 from kg.viz import build_page, render_page  # noqa: E402
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.browser.conftest import ARGS  # noqa: E402  (one set of Chromium flags)
 
 
 def synthetic(n: int) -> nx.DiGraph:

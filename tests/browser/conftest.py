@@ -33,8 +33,9 @@ class Opened:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if CHROMIUM is None:
-        pytest.skip(
-            "no Chromium on this machine: install Debian's chromium package to run browser tests"
+        pytest.fail(
+            "no Chromium on this machine: install Debian's chromium package (apt install "
+            "chromium); .ci/run does so"
         )
     from playwright.sync_api import sync_playwright
 
