@@ -23,6 +23,9 @@ LABEL_PREDICATES: tuple[str, ...] = (
     str(DCTERMS.title),
 )
 
+#: Largest number of IRIs looked up through a ``VALUES`` list.
+VALUES_LIMIT = 100
+
 
 def _rank(predicate: str, language: str) -> tuple[int, int]:
     lang_rank = 0 if language in ("", "en") or language.startswith("en-") else 1
@@ -32,20 +35,31 @@ def _rank(predicate: str, language: str) -> tuple[int, int]:
 def label_values(
     dataset: KGDataset, iris: list[str], graphs: list[str] | None = None
 ) -> dict[str, list[tuple[str, str, str]]]:
-    """Every naming value of each IRI as ``(predicate, language, text)``, sorted by preference."""
+    """Every naming value of each IRI as ``(predicate, language, text)``, sorted by preference.
+
+    Up to :data:`VALUES_LIMIT` IRIs are looked up one by one; for more, every
+    label is read and the wanted ones kept, which is hundreds of times faster
+    than a long ``VALUES`` list on Oxigraph.
+    """
     if not iris:
         return {}
-    values = " ".join(f"<{iri}>" for iri in iris)
     preds = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
+    wanted = set(iris)
+    chosen = (
+        f"VALUES ?e {{ {' '.join(f'<{iri}>' for iri in wanted)} }} "
+        if len(wanted) <= VALUES_LIMIT
+        else ""
+    )
     rows = dataset.query(
-        f"SELECT DISTINCT ?e ?p ?l WHERE {{ VALUES ?e {{ {values} }} "
-        f"VALUES ?p {{ {preds} }} ?e ?p ?l . FILTER isLiteral(?l) }}",
+        f"SELECT DISTINCT ?e ?p ?l WHERE {{ {chosen}VALUES ?p {{ {preds} }} ?e ?p ?l . FILTER isLiteral(?l) }}",
         graphs,
     )
     found: dict[str, list[tuple[str, str, str]]] = {}
     for row in rows:
-        lit = row["l"]
-        found.setdefault(row["e"].value, []).append((row["p"].value, lit.language or "", lit.value))
+        entity = row["e"].value
+        if entity in wanted:
+            lit = row["l"]
+            found.setdefault(entity, []).append((row["p"].value, lit.language or "", lit.value))
     for entries in found.values():
         entries.sort(key=lambda e: (*_rank(e[0], e[1]), e[2]))
     return found

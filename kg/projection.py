@@ -36,6 +36,7 @@ import networkx as nx
 
 from kg.dataset import KGDataset
 from kg.errors import UsageError
+from kg.gcpause import paused_gc
 from kg.labels import label_values
 from kg.namespaces import shorten
 
@@ -123,7 +124,11 @@ def project(dataset: KGDataset, rules: ProjectionRules | None = None) -> nx.DiGr
 
     The graph's ``graph["rules"]`` holds the rules used. Node keys are IRIs.
     """
-    rules = rules or ProjectionRules()
+    with paused_gc():
+        return _project(dataset, rules or ProjectionRules())
+
+
+def _project(dataset: KGDataset, rules: ProjectionRules) -> nx.DiGraph | nx.Graph:
     prefixes = dataset.prefixes
     facts = dataset.graphs("triples")
     graph: nx.DiGraph | nx.Graph = nx.DiGraph() if rules.directed else nx.Graph()
@@ -137,7 +142,7 @@ def project(dataset: KGDataset, rules: ProjectionRules | None = None) -> nx.DiGr
     for row in dataset.query(
         f"SELECT DISTINCT ?e ?c WHERE {{ {dataset.in_facts('?e a ?c FILTER isIRI(?e)')} }}"
     ):
-        types.setdefault(row["e"].value, set()).add(row["c"].value)
+        types.setdefault(row[0].value, set()).add(row[1].value)
     hidden = _instances_of(dataset, excluded_classes)
     nodes = sorted(e for e in types if e not in hidden)
     merged = _same_as(dataset, set(nodes))
@@ -149,17 +154,21 @@ def project(dataset: KGDataset, rules: ProjectionRules | None = None) -> nx.DiGr
     for row in dataset.query(
         f"SELECT DISTINCT ?e ?a WHERE {{ {dataset.in_facts('?e skos:altLabel ?a')} }}"
     ):
-        aliases.setdefault(merged.get(row["e"].value, row["e"].value), set()).add(row["a"].value)
+        entity = row[0].value
+        aliases.setdefault(merged.get(entity, entity), set()).add(row[1].value)
 
+    members: dict[str, list[str]] = {}
+    for n in nodes:
+        members.setdefault(merged.get(n, n), []).append(n)
+    classes = {c: shorten(c, prefixes) for c in set(specific.values())}
     for iri in keep:
-        members = [n for n in nodes if merged.get(n, n) == iri]
-        entries = [e for m in members for e in labels.get(m, [])]
+        entries = [e for m in members[iri] for e in labels.get(m, [])]
         preferred = entries[0][2] if entries else shorten(iri, prefixes)
         names = {t for _p, _l, t in entries} | aliases.get(iri, set())
         graph.add_node(
             iri,
             label=preferred,
-            **{"class": shorten(specific[iri], prefixes) if specific.get(iri) else ""},
+            **{"class": classes[specific[iri]] if specific.get(iri) else ""},
             aliases=sorted(names - {preferred}),
             articles=[],
         )
@@ -230,11 +239,15 @@ def _add_literals(dataset: KGDataset, graph: nx.Graph, merged: dict[str, str]) -
     )
     rows = dataset.query(f"SELECT DISTINCT ?s ?p ?o WHERE {{ {dataset.in_facts(pattern)} }}")
     collected: dict[tuple[str, str], list[str]] = {}
-    for row in rows:
-        node = merged.get(row["s"].value, row["s"].value)
+    short: dict[str, str] = {}
+    for s_term, p_term, o_term in rows:
+        subject = s_term.value
+        node = merged.get(subject, subject)
         if node in graph:
-            key = shorten(row["p"].value, dataset.prefixes)
-            collected.setdefault((node, key), []).append(row["o"].value)
+            predicate = p_term.value
+            if predicate not in short:
+                short[predicate] = shorten(predicate, dataset.prefixes)
+            collected.setdefault((node, short[predicate]), []).append(o_term.value)
     for (node, key), values in sorted(collected.items()):
         values = sorted(values)
         graph.nodes[node][key] = values[0] if len(values) == 1 else values
@@ -252,14 +265,15 @@ def _add_articles(
     rows = dataset.query(
         f"SELECT DISTINCT ?s ?g WHERE {{ {dataset.in_facts(pattern)} FILTER isIRI(?s) }}"
     )
-    for row in rows:
-        node = merged.get(row["s"].value, row["s"].value)
-        name = articles.get(row["g"].value)
+    found: dict[str, set[str]] = {}
+    for s_term, g_term in rows:
+        subject = s_term.value
+        node = merged.get(subject, subject)
+        name = articles.get(g_term.value)
         if name is not None and node in graph:
-            found = graph.nodes[node]["articles"]
-            if name not in found:
-                found.append(name)
-                found.sort()
+            found.setdefault(node, set()).add(name)
+    for node, names in found.items():
+        graph.nodes[node]["articles"] = sorted(names)
 
 
 def _add_edges(
@@ -283,35 +297,65 @@ def _add_edges(
             "SELECT ?p (SAMPLE(?x) AS ?l) WHERE { ?p rdfs:label ?x } GROUP BY ?p"
         )
     }
-    pattern = "?s ?p ?o FILTER(isIRI(?s) && isIRI(?o))"
-    rows = dataset.query(f"SELECT DISTINCT ?s ?p ?o ?g WHERE {{ {dataset.in_facts(pattern)} }}")
-    statements: dict[tuple[str, str], dict[str, set[str]]] = {}
-    for row in rows:
-        p = row["p"].value
-        if p in excluded or (included and p not in included):
-            continue
-        s = merged.get(row["s"].value, row["s"].value)
-        o = merged.get(row["o"].value, row["o"].value)
+    chosen = (
+        f"VALUES ?p {{ {_values(sorted(included - excluded))} }} "
+        if included
+        else f"FILTER(?p NOT IN ({', '.join(f'<{p}>' for p in sorted(excluded))})) "
+    )
+    pattern = f"?s ?p ?o FILTER(isIRI(?s) && isIRI(?o)) {chosen}"
+    rows = dataset.query(f"SELECT ?s ?p ?o ?g WHERE {{ {dataset.in_facts(pattern)} }}")
+    seen: set[tuple[str, str, str]] = set()
+    weights: dict[tuple[str, str], int] = {}
+    predicates: dict[tuple[str, str], set[str]] = {}
+    sources: dict[tuple[str, str], set[str]] = {}
+    for s_term, p_term, o_term, g_term in rows:
+        subject, obj = s_term.value, o_term.value
+        s = merged.get(subject, subject)
+        o = merged.get(obj, obj)
         if s not in nodes or o not in nodes or s == o:
             continue
-        key = (s, o) if rules.directed else tuple(sorted((s, o)))
-        entry = statements.setdefault(
-            key, {"predicates": set(), "triples": set(), "articles": set()}
+        p = p_term.value
+        key = (s, o) if rules.directed or s < o else (o, s)
+        triple = (subject, p, obj)
+        if triple not in seen:  # the same triple in two articles is one triple
+            seen.add(triple)
+            weights[key] = weights.get(key, 0) + 1
+            if key in predicates:
+                predicates[key].add(p)
+            else:
+                predicates[key] = {p}
+        article = articles.get(g_term.value)
+        if article is not None:
+            if key in sources:
+                sources[key].add(article)
+            else:
+                sources[key] = {article}
+    # Most edges share a few predicate sets: name each set once.
+    named: dict[frozenset[str], tuple[list[str], str]] = {}
+    edges = []
+    for key in sorted(weights):
+        used = frozenset(predicates[key])
+        if used not in named:
+            ordered = sorted(used)
+            short = [shorten(p, prefixes) for p in ordered]
+            label = ", ".join(
+                predicate_labels.get(p, n) for p, n in zip(ordered, short, strict=True)
+            )
+            named[used] = (short, label)
+        short, label = named[used]
+        found = sources.get(key)
+        edges.append(
+            (
+                *key,
+                {
+                    "predicates": list(short),
+                    "label": label,
+                    "articles": sorted(found) if found else [],
+                    "weight": weights[key],
+                },
+            )
         )
-        entry["predicates"].add(p)
-        entry["triples"].add((row["s"].value, p, row["o"].value))
-        if row["g"].value in articles:
-            entry["articles"].add(articles[row["g"].value])
-    for (s, o), entry in sorted(statements.items()):
-        predicates = sorted(entry["predicates"])
-        graph.add_edge(
-            s,
-            o,
-            predicates=[shorten(p, prefixes) for p in predicates],
-            label=", ".join(predicate_labels.get(p, shorten(p, prefixes)) for p in predicates),
-            articles=sorted(entry["articles"]),
-            weight=len(entry["triples"]),
-        )
+    graph.add_edges_from(edges)
 
 
 def _collapse(graph: nx.Graph, dataset: KGDataset, rules: ProjectionRules) -> None:

@@ -108,6 +108,18 @@ def test_communities_find_two_cliques_and_repeat_with_the_seed():
     assert communities(g, seed=4) == first
 
 
+def test_communities_above_the_limit_come_from_igraph_and_match_networkx():
+    g = nx.connected_caveman_graph(6, 8)
+    small = communities(g, seed=2)
+    large = communities(g, seed=2, exact_limit=10)
+    assert small["method"] == "louvain"
+    assert large["method"] == "louvain (igraph multilevel)"
+    assert large["communities"] == small["communities"]  # six caves either way
+    assert large["count"] == 6
+    assert large["modularity"] == pytest.approx(small["modularity"], abs=1e-6)
+    assert communities(g, seed=2, exact_limit=10) == large  # seeded
+
+
 def test_density_diameter_and_degree_distribution():
     g = nx.cycle_graph(6)
     assert density(g) == pytest.approx(6 / 15, abs=1e-6)
