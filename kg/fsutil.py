@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -20,31 +21,64 @@ def check_output_dir(out: Path) -> None:
         raise UsageError(f"--out must be a folder, but {out} is a file")
 
 
-def replace_files(out: Path, writers: dict[str, Writer]) -> list[Path]:
-    """Write each named file into ``out``, all or nothing as far as the OS allows.
+class Staging:
+    """A temporary folder whose files :func:`staged` moves into place at the end."""
 
-    Every file is first written in full into a temporary folder beside ``out``;
-    only when all are written are they moved into place with :func:`os.replace`
-    (atomic per file). If anything fails before that, ``out`` is untouched.
-    Other files already in ``out`` are left alone.
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.written: list[Path] = []
+
+    def open(self, name: str) -> BinaryIO:
+        """A new file of that name in the staging folder, open for binary writing."""
+        return open(self.folder / name, "wb")
+
+
+@contextmanager
+def staged(out: Path) -> Iterator[Staging]:
+    """Write files into a staging folder beside ``out``; move them in when the block succeeds.
+
+    Every file is written in full first; only when the block ends without an
+    error are they synced and moved into ``out`` with :func:`os.replace`
+    (atomic per file), in name order, and listed in ``Staging.written``. If
+    anything fails before that, ``out`` is untouched. Other files already in
+    ``out`` are left alone.
+
+    Example:
+        >>> import tempfile
+        >>> out = Path(tempfile.mkdtemp()) / "build"
+        >>> with staged(out) as staging:
+        ...     with staging.open("a.txt") as handle:
+        ...         _ = handle.write(b"A")
+        >>> [p.name for p in staging.written], (out / "a.txt").read_text()
+        (['a.txt'], 'A')
     """
     check_output_dir(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    staging = Staging(Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent)))
     try:
-        for name, write in writers.items():
-            with open(staging / name, "wb") as handle:
-                write(handle)
-                handle.flush()
-                os.fsync(handle.fileno())
+        yield staging
+        names = sorted(p.name for p in staging.folder.iterdir())
+        for name in names:
+            fd = os.open(staging.folder / name, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
         out.mkdir(exist_ok=True)
-        written = []
-        for name in writers:
-            os.replace(staging / name, out / name)
-            written.append(out / name)
-        return written
+        for name in names:
+            os.replace(staging.folder / name, out / name)
+            staging.written.append(out / name)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staging.folder, ignore_errors=True)
+
+
+def replace_files(out: Path, writers: dict[str, Writer]) -> list[Path]:
+    """Write each named file into ``out``, all or nothing as far as the OS allows (see :func:`staged`)."""
+    with staged(out) as staging:
+        for name, write in writers.items():
+            with staging.open(name) as handle:
+                write(handle)
+    return [out / name for name in writers]
 
 
 def write_text_atomic(path: Path, text: str) -> None:

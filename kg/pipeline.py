@@ -18,17 +18,19 @@ Example:
 from __future__ import annotations
 
 import json
+import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
 
 from kg.current import MANIFEST, NQUADS
 from kg.dataset import KGDataset, Progress, load_dataset
 from kg.errors import InvalidDataError, UsageError
-from kg.fsutil import check_output_dir, replace_files
+from kg.fsutil import Staging, check_output_dir, staged
 from kg.report import ValidationReport
-from kg.serialize import write_nquads, write_turtle
+from kg.serialize import write_both
 from kg.sources import file_sha256
 from kg.validation import validate
 
@@ -116,6 +118,18 @@ def manifest(dataset: KGDataset) -> dict[str, object]:
     }
 
 
+def _write(
+    dataset: KGDataset, staging: Staging, should_stop: Callable[[], bool]
+) -> tuple[int, int]:
+    """Write the N-Quads, the merged Turtle and the manifest into the staging folder."""
+    with staging.open(NQUADS) as nquads, staging.open(TURTLE) as turtle:
+        counts = write_both(dataset.store, nquads, turtle, dataset.prefixes, should_stop)
+    with staging.open(MANIFEST) as handle:
+        text = json.dumps(manifest(dataset), indent=2, sort_keys=True) + "\n"
+        handle.write(text.encode("utf-8"))
+    return counts
+
+
 def build(
     ontology: Path,
     triples: Path,
@@ -139,25 +153,25 @@ def build(
     if store_path is not None and store_path.is_file():
         raise UsageError(f"--store-path must be a folder, but {store_path} is a file")
     dataset = load_dataset(ontology, triples, progress)
-    report = validate(dataset, progress, shacl_engine)
-    if not report.ok:
-        raise InvalidDataError(report)
-    entities, classes = count_entities_and_classes(dataset)
-    counts: dict[str, int] = {}
-
-    def nquads(handle: BinaryIO) -> None:
-        counts["quads"] = write_nquads(dataset.store, handle)
-
-    def turtle(handle: BinaryIO) -> None:
-        counts["merged"] = write_turtle(dataset.store, handle, dataset.prefixes)
-
-    def manifest_json(handle: BinaryIO) -> None:
-        text = json.dumps(manifest(dataset), indent=2, sort_keys=True) + "\n"
-        handle.write(text.encode("utf-8"))
-
-    if progress:
-        progress(0, 1, "writing")
-    outputs = replace_files(out, {NQUADS: nquads, TURTLE: turtle, MANIFEST: manifest_json})
+    stop = threading.Event()
+    with staged(out) as staging, ThreadPoolExecutor(max_workers=1) as pool:
+        # The files are written while the checks run (both mostly outside the
+        # GIL); they only move into ``out`` when the checks pass.
+        writing = None if dataset.problems else pool.submit(_write, dataset, staging, stop.is_set)
+        try:
+            report = validate(dataset, progress, shacl_engine)
+        except BaseException:
+            stop.set()
+            raise
+        if not report.ok:
+            stop.set()
+            raise InvalidDataError(report)
+        entities, classes = count_entities_and_classes(dataset)
+        if progress:
+            progress(0, 1, "writing")
+        assert writing is not None  # no syntax problems, or the report would not be ok
+        quads, merged = writing.result()
+    outputs = staging.written
     if store_path is not None:
         from kg.stores.disk import write_store
 
@@ -169,8 +183,8 @@ def build(
         out=out,
         files=len(dataset.sources),
         graphs=len(dataset.graphs("ontology")) + len(dataset.graphs("triples")),
-        triples=counts["quads"],
-        merged_triples=counts["merged"],
+        triples=quads,
+        merged_triples=merged,
         entities=entities,
         classes=classes,
         seconds=time.perf_counter() - start,

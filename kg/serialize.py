@@ -23,8 +23,7 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 import pyoxigraph as ox
@@ -56,13 +55,8 @@ def _sorted_lines(
 def write_nquads(store: ox.Store, out: BinaryIO) -> int:
     """Write every quad as N-Quads, graph by graph, each sorted; return the number written."""
     count = 0
-    for graph in _graphs(store):
-        lines = _sorted_lines(store, graph)
-        if not lines:
-            continue
-        end = _END if isinstance(graph, ox.DefaultGraph) else f" {graph} .\n".encode()
-        out.write(end.join(lines) + end)
-        count += len(lines)
+    for graph, lines in _sorted_graphs(store):
+        count += _write_graph(out, graph, lines)
     return count
 
 
@@ -73,22 +67,75 @@ def write_turtle(store: ox.Store, out: BinaryIO, prefixes: dict[str, str] | None
     (graphs in IRI order); each graph's triples are sorted, so a subject's
     statements from one file stay together.
     """
-    seen: set[bytes] = set()
-    count = 0
+    return write_both(store, None, out, prefixes)[1]
+
+
+class Cancelled(Exception):
+    """Writing stopped because the caller asked it to (see ``should_stop``)."""
+
+
+def write_both(
+    store: ox.Store,
+    nquads: BinaryIO | None,
+    turtle: BinaryIO,
+    prefixes: dict[str, str] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> tuple[int, int]:
+    """Write :func:`write_nquads` and :func:`write_turtle` in one pass over the store.
+
+    Each graph is dumped and sorted once for both files. Only the triples that
+    are in more than one graph (found by one query) are remembered to write
+    them once, so memory stays near the store's own. ``should_stop`` is asked
+    before each graph; when it says so, :class:`Cancelled` is raised.
+    Returns the number of quads and of distinct triples written.
+    """
+    shared = _shared_lines(store)
+    written: set[bytes] = set()
+    counts = [0, 0]
 
     def triples() -> Iterator[ox.Triple]:
-        nonlocal count
-        for graph in _graphs(store):
-            fresh = []
-            for line in _sorted_lines(store, graph):
-                digest = hashlib.blake2b(line, digest_size=16).digest()
-                if digest not in seen:
-                    seen.add(digest)
-                    fresh.append(line)
+        for graph, lines in _sorted_graphs(store):
+            if should_stop is not None and should_stop():
+                raise Cancelled
+            if nquads is not None:
+                counts[0] += _write_graph(nquads, graph, lines)
+            fresh = lines
+            if shared:
+                fresh = [line for line in lines if line not in shared or line not in written]
+                written.update(line for line in fresh if line in shared)
             if fresh:
-                count += len(fresh)
+                counts[1] += len(fresh)
                 for quad in ox.parse(_END.join(fresh) + _END, ox.RdfFormat.N_TRIPLES):
                     yield quad.triple
 
-    ox.serialize(triples(), out, ox.RdfFormat.TURTLE, prefixes=prefixes or PREFIXES)
-    return count
+    ox.serialize(triples(), turtle, ox.RdfFormat.TURTLE, prefixes=prefixes or PREFIXES)
+    return counts[0], counts[1]
+
+
+def _shared_lines(store: ox.Store) -> set[bytes]:
+    """The N-Triples lines (as :func:`_sorted_lines` gives them) of triples in several graphs."""
+    shared = ox.Store()
+    rows = store.query(
+        "SELECT DISTINCT ?s ?p ?o WHERE { "
+        "{ GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?s ?p ?o } FILTER(!sameTerm(?a, ?b)) } "
+        "UNION { ?s ?p ?o GRAPH ?b { ?s ?p ?o } } }"
+    )
+    shared.bulk_extend(ox.Quad(s, p, o) for s, p, o in rows)
+    return set(_sorted_lines(shared, ox.DefaultGraph()))
+
+
+def _sorted_graphs(
+    store: ox.Store,
+) -> Iterator[tuple[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[bytes]]]:
+    for graph in _graphs(store):
+        lines = _sorted_lines(store, graph)
+        if lines:
+            yield graph, lines
+
+
+def _write_graph(
+    out: BinaryIO, graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph, lines: list[bytes]
+) -> int:
+    end = _END if isinstance(graph, ox.DefaultGraph) else f" {graph} .\n".encode()
+    out.write(end.join(lines) + end)
+    return len(lines)

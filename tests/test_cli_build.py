@@ -228,11 +228,11 @@ def test_failure_while_writing_leaves_previous_build(project, runner, monkeypatc
     assert runner.invoke(main, ["build", *project.args("--out", str(project.out))]).exit_code == 0
     before = project.snapshot()
 
-    def broken(store, handle, prefixes=None):
-        handle.write(b"partial")
+    def broken(store, nquads, turtle, prefixes=None, should_stop=None):
+        turtle.write(b"partial")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("kg.pipeline.write_turtle", broken)
+    monkeypatch.setattr("kg.pipeline.write_both", broken)
     result = runner.invoke(main, ["build", *project.args("--out", str(project.out))])
     assert result.exit_code == 3
     assert "No space left on device" in result.stderr

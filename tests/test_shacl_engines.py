@@ -90,6 +90,37 @@ def test_both_engines_agree_on_the_small_fixture(project):
     )
 
 
+def test_both_engines_agree_on_counts_other_than_one(project):
+    # counts of 1 are checked without grouping; other counts by GROUP BY ... HAVING
+    project.write(
+        "ontology/counts.ttl",
+        "@prefix ex: <http://ex.org/> .\n@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "ex:Pair a sh:NodeShape ; sh:targetClass ex:Person ;\n"
+        "  sh:property [ sh:path ex:friend ; sh:minCount 2 ; sh:maxCount 2 ] ;\n"
+        "  sh:property [ sh:path ex:boss ; sh:minCount 1 ; sh:maxCount 1 ] .\n",
+    )
+    project.write(
+        "triples/b.ttl",
+        "@prefix ex: <http://ex.org/> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        'ex:ann a ex:Person ; skos:prefLabel "Ann" ; ex:friend ex:bob ; ex:boss ex:bob, ex:cy .\n'
+        'ex:bob a ex:Person ; skos:prefLabel "Bob" ; ex:friend ex:ann, ex:cy, ex:bob ; ex:boss ex:cy .\n'
+        'ex:cy a ex:Person ; skos:prefLabel "Cy" ; ex:friend ex:ann, ex:bob .\n',
+    )
+    dataset = load_dataset(project.ontology, project.triples)
+    shapes = shapes_graph(dataset)
+    found = sorted(map(key, sparql_results(dataset, shapes)))
+    assert found == sorted(map(key, pyshacl_results(dataset, shapes)))
+    counts = [(k[0].rsplit("/", 1)[1], k[1].rsplit("/", 1)[1], k[2]) for k in found]
+    assert sorted(counts) == [
+        ("alice", "boss", "MinCount"),
+        ("alice", "friend", "MinCount"),
+        ("ann", "boss", "MaxCount"),
+        ("ann", "friend", "MinCount"),
+        ("bob", "friend", "MaxCount"),
+        ("cy", "boss", "MinCount"),
+    ]
+
+
 def test_auto_engine_falls_back_to_pyshacl_beyond_the_subset(project):
     project.write(
         "ontology/extra.ttl",
