@@ -67,6 +67,14 @@ def test_closeness_on_a_star_and_on_a_disconnected_graph():
     assert split.values[4] == pytest.approx((2 / 4) * (2 / 2))
 
 
+def test_closeness_above_200_nodes_runs_in_scipy_and_equals_networkx():
+    g = nx.barabasi_albert_graph(400, 2, seed=5)
+    g.add_edges_from([("x", "y"), ("y", "z")])  # a second component, and string nodes
+    m = closeness(g)
+    assert m.method == "exact"
+    assert m.values == pytest.approx(nx.closeness_centrality(g), abs=1e-12)
+
+
 def test_closeness_estimate_ranks_like_the_exact_value():
     g = nx.barabasi_albert_graph(400, 2, seed=5)
     exact = closeness(g)

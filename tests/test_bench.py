@@ -85,3 +85,25 @@ def test_bench_refuses_bad_sizes(runner, sizes):
     )
     assert result.exit_code == 2
     assert "--triples wants sizes of at least 100" in result.stderr
+
+
+def test_bench_times_each_step_of_stats_and_names_the_slowest(bench):
+    steps = bench["stages"]["stats"]["steps"]
+    assert {"census", "projecting", "graph figures", *CENTRALITIES} == set(steps)
+    assert all(seconds >= 0 for seconds in steps.values())
+    assert sum(steps.values()) <= bench["stages"]["stats"]["seconds"] + 0.01
+    slowest = bench["targets"]["stats_measure_seconds"]
+    candidates = {f"stats: {k}": v for k, v in steps.items()}
+    candidates |= {
+        f"centrality_{n}": bench["stages"][f"centrality_{n}"]["seconds"] for n in CENTRALITIES
+    }
+    assert slowest["step"] == max(candidates, key=candidates.get)
+    assert slowest["met"] == (slowest["slowest"] < 15.0)
+
+
+def test_parameterised_queries_are_bound_in_the_bench(bench):
+    rows = bench["query_rows"]
+    assert set(rows) == set(load_catalogue())
+    # bound to one person: their alias, and their triples (not every triple of the graph)
+    assert rows["aliases"] == 1
+    assert 0 < rows["about"] < bench["triples"] / 10
