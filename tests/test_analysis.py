@@ -128,6 +128,25 @@ def test_communities_above_the_limit_come_from_igraph_and_match_networkx():
     assert communities(g, seed=2, exact_limit=10) == large  # seeded
 
 
+def test_diameter_above_200_nodes_runs_in_scipy_and_equals_networkx():
+    g = nx.barabasi_albert_graph(400, 1, seed=2)  # a tree: long paths
+    g.add_edge("x", "y")
+    assert diameter(g) == {
+        "value": nx.diameter(g.subgraph(range(400))),
+        "method": "exact",
+        "component_nodes": 400,
+    }
+
+
+def test_eigenvector_of_a_large_component_by_arpack_equals_power_iteration():
+    g = nx.barabasi_albert_graph(500, 3, seed=4)
+    m = eigenvector(g)
+    assert "sparse eigensolver" in " ".join(m.notes)
+    reference = nx.eigenvector_centrality(g, max_iter=5000, tol=1e-12)
+    peak = max(reference.values())
+    assert m.values == pytest.approx({n: v / peak for n, v in reference.items()}, abs=1e-6)
+
+
 def test_density_diameter_and_degree_distribution():
     g = nx.cycle_graph(6)
     assert density(g) == pytest.approx(6 / 15, abs=1e-6)

@@ -57,7 +57,8 @@ def stats_command(
     components, diameter of the largest component, degree distribution,
     communities (Louvain, seeded). Measures: degree (in, out, total), PageRank,
     betweenness, closeness, eigenvector; above 5,000 nodes betweenness and
-    closeness are estimated from 256 seeded samples, and the output says so.
+    closeness are estimated from 256 seeded samples and communities come from
+    igraph's multilevel Louvain, and the output says so.
 
     --json prints one object (schema "kg-stats/1", see kg/stats.py).
     """
