@@ -155,8 +155,8 @@ def build(
     dataset = load_dataset(ontology, triples, progress)
     stop = threading.Event()
     with staged(out) as staging, ThreadPoolExecutor(max_workers=1) as pool:
-        # The files are written while the checks run (both mostly outside the
-        # GIL); they only move into ``out`` when the checks pass.
+        # The files are written while the checks run, overlapping where Oxigraph
+        # releases the GIL; they only move into ``out`` when the checks pass.
         writing = None if dataset.problems else pool.submit(_write, dataset, staging, stop.is_set)
         try:
             report = validate(dataset, progress, shacl_engine)

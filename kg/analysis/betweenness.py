@@ -19,10 +19,7 @@ import random
 import networkx as nx
 
 from kg.analysis.indexed import indexed, to_igraph
-from kg.analysis.measure import EXACT_LIMIT, SAMPLES, Measure, undirected
-
-#: Up to this many nodes networkx computes it; above, igraph (in C).
-SMALL = 200
+from kg.analysis.measure import EXACT_LIMIT, SAMPLES, SMALL, Measure, undirected
 
 
 def betweenness(

@@ -19,15 +19,9 @@ import random
 
 import networkx as nx
 import numpy as np
-from scipy.sparse.csgraph import shortest_path
 
-from kg.analysis.indexed import indexed
-from kg.analysis.measure import EXACT_LIMIT, SAMPLES, Measure, undirected
-
-#: Up to this many nodes networkx computes it; above, scipy (in C).
-SMALL = 200
-#: Sources searched at once (a chunk's distances take CHUNK x nodes floats).
-CHUNK = 32
+from kg.analysis.indexed import distance_rows, indexed
+from kg.analysis.measure import EXACT_LIMIT, SAMPLES, SMALL, Measure, undirected
 
 
 def closeness(
@@ -48,10 +42,7 @@ def closeness(
     sources = random.Random(seed).sample(range(n), samples)
     total = np.zeros(n)
     reached = np.zeros(n)
-    for start in range(0, samples, CHUNK):  # breadth-first searches in C, a chunk at a time
-        distances = shortest_path(
-            adjacency, unweighted=True, indices=sources[start : start + CHUNK]
-        )
+    for _chunk, distances in distance_rows(adjacency, sources):
         finite = np.isfinite(distances)
         total += np.where(finite, distances, 0).sum(axis=0)
         reached += finite.sum(axis=0)
@@ -68,9 +59,7 @@ def _exact(nodes: list, adjacency: object) -> dict[object, float]:
     node reaches r nodes (itself included) at distances adding up to total."""
     n = len(nodes)
     values: dict[object, float] = {}
-    for start in range(0, n, CHUNK):
-        chunk = list(range(start, min(start + CHUNK, n)))
-        distances = shortest_path(adjacency, unweighted=True, indices=chunk)
+    for chunk, distances in distance_rows(adjacency, range(n)):
         finite = np.isfinite(distances)
         total = np.where(finite, distances, 0).sum(axis=1)
         others = finite.sum(axis=1) - 1

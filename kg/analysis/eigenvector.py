@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.analysis.measure import Measure, undirected
+from kg.analysis.measure import SMALL, Measure, undirected
 
 #: Components larger than this are solved by ARPACK (C) rather than power
 #: iteration in Python: the same eigenvector, found in a fraction of the time
 #: (power iteration may also fail to converge on near-bipartite graphs, after
 #: seconds of trying).
-SPARSE_ABOVE = 200
+SPARSE_ABOVE = SMALL
 
 
 def eigenvector(graph: nx.Graph, max_iter: int = 1000, tol: float = 1e-8) -> Measure:

@@ -9,9 +9,15 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
+from scipy.sparse.csgraph import shortest_path
+
+#: Sources searched at once (a chunk's distances take CHUNK x nodes floats).
+CHUNK = 32
 
 
 def indexed(graph: nx.Graph) -> tuple[list, sp.csr_array]:
@@ -42,3 +48,22 @@ def to_igraph(nodes: list, adjacency: sp.csr_array):  # -> igraph.Graph
     return ig.Graph(
         n=len(nodes), edges=list(zip(upper.row.tolist(), upper.col.tolist(), strict=True))
     )
+
+
+def distance_rows(
+    adjacency: sp.csr_array, sources: Sequence[int]
+) -> Iterator[tuple[Sequence[int], np.ndarray]]:
+    """Breadth-first distances (in C) from ``sources``, :data:`CHUNK` sources at a time.
+
+    Yields each chunk of sources with its rows of distances to every node
+    (``inf`` where a node is not reached).
+
+    Example:
+        >>> import networkx as nx
+        >>> _nodes, adjacency = indexed(nx.path_graph(3))
+        >>> [(list(s), d.tolist()) for s, d in distance_rows(adjacency, [0])]
+        [([0], [[0.0, 1.0, 2.0]])]
+    """
+    for start in range(0, len(sources), CHUNK):
+        chunk = sources[start : start + CHUNK]
+        yield chunk, shortest_path(adjacency, unweighted=True, indices=list(chunk))

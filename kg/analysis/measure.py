@@ -10,6 +10,9 @@ import networkx as nx
 EXACT_LIMIT = 5000
 #: Number of source nodes sampled when a measure is estimated.
 SAMPLES = 256
+#: Up to this many nodes networkx computes a measure; above, a C library does
+#: (igraph, scipy), with the same formula.
+SMALL = 200
 
 
 @dataclass

@@ -12,11 +12,9 @@ from __future__ import annotations
 from collections import Counter
 
 import networkx as nx
-from scipy.sparse.csgraph import shortest_path
 
-from kg.analysis.closeness import CHUNK, SMALL
-from kg.analysis.indexed import indexed
-from kg.analysis.measure import EXACT_LIMIT, undirected
+from kg.analysis.indexed import distance_rows, indexed
+from kg.analysis.measure import EXACT_LIMIT, SMALL, undirected
 
 
 def density(graph: nx.Graph) -> float:
@@ -35,12 +33,7 @@ def diameter(graph: nx.Graph, exact_limit: int = EXACT_LIMIT) -> dict[str, objec
         return {"value": nx.diameter(sub), "method": "exact", "component_nodes": len(largest)}
     if len(largest) <= exact_limit:
         _nodes, adjacency = indexed(sub)
-        longest = 0
-        for start in range(0, len(largest), CHUNK):  # breadth-first searches in C
-            rows = range(start, min(start + CHUNK, len(largest)))
-            longest = max(
-                longest, int(shortest_path(adjacency, unweighted=True, indices=rows).max())
-            )
+        longest = max(int(d.max()) for _c, d in distance_rows(adjacency, range(len(largest))))
         return {"value": longest, "method": "exact", "component_nodes": len(largest)}
     value = nx.approximation.diameter(sub, seed=0)
     return {

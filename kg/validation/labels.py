@@ -27,7 +27,6 @@ def label_counts(dataset: KGDataset) -> dict[str, dict[tuple[str, str], int]]:
     in Python: at a million triples a second, where one aggregate query over
     both took twice that and a hundred megabytes more. Entities with no label
     map to an empty dict.
-
     """
     if not dataset.graphs("triples"):
         return {}
