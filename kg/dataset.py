@@ -18,7 +18,7 @@ import rdflib
 from oxrdflib.store import OxigraphStore
 
 from kg.namespaces import PREFIXES
-from kg.parsing import SourceError, load_source
+from kg.parsing import PREDICTABLE, SourceError, declared_prefixes, load_source
 from kg.report import Problem
 from kg.sources import SourceFile, discover
 
@@ -45,11 +45,7 @@ class KGDataset:
 
     def add_prefixes(self, declared: dict[str, str]) -> None:
         """Adopt a file's prefixes unless the prefix or its namespace is taken already."""
-        taken = set(self.prefixes.values())
-        for prefix, base in sorted(declared.items()):
-            if prefix and prefix not in self.prefixes and base not in taken:
-                self.prefixes[prefix] = base
-                taken.add(base)
+        adopt_prefixes(self.prefixes, declared)
 
     def graphs(self, role: str) -> list[str]:
         """The named graph IRIs filled by files of ``role``, sorted."""
@@ -151,6 +147,39 @@ class KGDataset:
         return out
 
 
+def adopt_prefixes(prefixes: dict[str, str], declared: dict[str, str]) -> None:
+    """Add ``declared`` to ``prefixes``, skipping prefixes or namespaces already there.
+
+    Example:
+        >>> known = {"ex": "http://ex.org/"}
+        >>> adopt_prefixes(known, {"ex": "http://other/", "e2": "http://ex.org/", "d": "http://d/"})
+        >>> known
+        {'ex': 'http://ex.org/', 'd': 'http://d/'}
+    """
+    taken = set(prefixes.values())
+    for prefix, base in sorted(declared.items()):
+        if prefix and prefix not in prefixes and base not in taken:
+            prefixes[prefix] = base
+            taken.add(base)
+
+
+def prefixes_before_loading(sources: list[SourceFile]) -> dict[str, str] | None:
+    """The prefixes loading ``sources`` will give a dataset, read from the files' text.
+
+    None when a file's syntax makes its prefixes known only to its parser
+    (see :data:`kg.parsing.PREDICTABLE`), or a file cannot be read.
+    """
+    if any(source.format not in PREDICTABLE for source in sources):
+        return None
+    prefixes = dict(PREFIXES)
+    for source in sources:
+        try:
+            adopt_prefixes(prefixes, declared_prefixes(source.path.read_bytes()))
+        except OSError:
+            return None
+    return prefixes
+
+
 @contextlib.contextmanager
 def quiet_rdflib() -> Iterator[None]:
     """Silence rdflib's log line (with traceback) for each ill-typed literal it converts."""
@@ -173,7 +202,12 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Nod
     return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
 
 
-def load_dataset(ontology: Path, triples: Path, progress: Progress | None = None) -> KGDataset:
+def load_dataset(
+    ontology: Path,
+    triples: Path,
+    progress: Progress | None = None,
+    on_loaded: Callable[[SourceFile, bool], None] | None = None,
+) -> KGDataset:
     """Load every RDF file below ``ontology`` and ``triples`` into a new dataset.
 
     Files that cannot be parsed are recorded in :attr:`KGDataset.problems`
@@ -183,8 +217,32 @@ def load_dataset(ontology: Path, triples: Path, progress: Progress | None = None
     Raises:
         kg.errors.UsageError: a folder is missing or is not a folder.
     """
+    dataset = new_dataset(ontology, triples)
+    load_sources(dataset, progress, on_loaded)
+    return dataset
+
+
+def new_dataset(ontology: Path, triples: Path) -> KGDataset:
+    """An empty dataset over the RDF files below ``ontology`` and ``triples``.
+
+    Raises:
+        kg.errors.UsageError: a folder is missing or is not a folder.
+    """
     sources = discover(ontology, "ontology") + discover(triples, "triples")
-    dataset = KGDataset(store=ox.Store(), sources=sources)
+    return KGDataset(store=ox.Store(), sources=sources)
+
+
+def load_sources(
+    dataset: KGDataset,
+    progress: Progress | None = None,
+    on_loaded: Callable[[SourceFile, bool], None] | None = None,
+) -> None:
+    """Load the dataset's sources into its store, one by one.
+
+    ``on_loaded(source, ok)`` is called after each file, ``ok`` False when it
+    could not be loaded; another thread may read the store meanwhile.
+    """
+    sources = dataset.sources
     for done, source in enumerate(sources):
         if progress:
             progress(done, len(sources), f"parsing {source.relpath}")
@@ -192,9 +250,12 @@ def load_dataset(ontology: Path, triples: Path, progress: Progress | None = None
             loaded = load_source(dataset.store, source)
         except SourceError as exc:
             dataset.problems.append(exc.problem)
+            if on_loaded:
+                on_loaded(source, False)
             continue
         dataset.graphs_by_source[source.graph_iri] = sorted(loaded.graphs)
         dataset.add_prefixes(loaded.prefixes)
+        if on_loaded:
+            on_loaded(source, True)
     if progress:
         progress(len(sources), len(sources), "parsed")
-    return dataset

@@ -19,6 +19,9 @@ from kg.report import Problem
 from kg.sources import SourceFile
 
 _QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD}
+#: Syntaxes whose files fill only their own graph and declare prefixes in plain
+#: text: what loading them gives is known before they are loaded.
+PREDICTABLE = {ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES}
 
 
 class SourceError(Exception):
@@ -159,7 +162,8 @@ def _stream(store: ox.Store, source: SourceFile, data: bytes, own_graph: ox.Name
         graphs.add(g.value)
         quads.append(ox.Quad(s, quad.predicate, o, g))
     store.bulk_extend(quads)
-    return Loaded(graphs, dict(parser.prefixes))
+    prefixes = declared_prefixes(data) if fmt in PREDICTABLE else dict(parser.prefixes)
+    return Loaded(graphs, prefixes)
 
 
 def _clean_syntax_message(message: str) -> str:

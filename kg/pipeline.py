@@ -20,18 +20,20 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from kg.current import MANIFEST, NQUADS
-from kg.dataset import KGDataset, Progress, load_dataset
+from kg.dataset import KGDataset, Progress, load_sources, new_dataset, prefixes_before_loading
 from kg.errors import InvalidDataError, UsageError
 from kg.fsutil import Staging, check_output_dir, staged
 from kg.report import ValidationReport
-from kg.serialize import write_both
-from kg.sources import file_sha256
+from kg.serialize import Cancelled, graph_order, write_both
+from kg.sources import SourceFile, file_sha256
 from kg.validation import validate
 
 #: File names written into the output folder.
@@ -118,12 +120,58 @@ def manifest(dataset: KGDataset) -> dict[str, object]:
     }
 
 
+class LoadedGraphs:
+    """The sources' graphs in the order they are written, each given out once loaded.
+
+    Iterating waits for the next graph's file; it raises
+    :class:`kg.serialize.Cancelled` when that file failed to load, or when
+    loading ended without it.
+    """
+
+    def __init__(self, sources: list[SourceFile]) -> None:
+        self._order = sorted((ox.NamedNode(s.graph_iri) for s in sources), key=graph_order)
+        self._loaded: dict[str, bool] = {}
+        self._ended = False
+        self._changed = threading.Condition()
+
+    def loaded(self, source: SourceFile, ok: bool) -> None:
+        """Record that ``source`` was loaded (``ok``) or failed."""
+        with self._changed:
+            self._loaded[source.graph_iri] = ok
+            self._changed.notify_all()
+
+    def end(self) -> None:
+        """Record that loading is over, whether or not every file was loaded."""
+        with self._changed:
+            self._ended = True
+            self._changed.notify_all()
+
+    def __iter__(self) -> Iterator[ox.NamedNode]:
+        for graph in self._order:
+            with self._changed:
+                self._changed.wait_for(lambda g=graph.value: g in self._loaded or self._ended)
+                ok = self._loaded.get(graph.value, False)
+            if not ok:
+                raise Cancelled
+            yield graph
+
+
 def _write(
-    dataset: KGDataset, staging: Staging, should_stop: Callable[[], bool]
+    dataset: KGDataset,
+    staging: Staging,
+    should_stop: Callable[[], bool],
+    graphs: LoadedGraphs | None = None,
+    prefixes: dict[str, str] | None = None,
 ) -> tuple[int, int]:
-    """Write the N-Quads, the merged Turtle and the manifest into the staging folder."""
+    """Write the N-Quads, the merged Turtle and the manifest into the staging folder.
+
+    With ``graphs``, each graph is written once loaded, using ``prefixes`` read
+    before loading; otherwise the loaded store is written with its prefixes.
+    """
     with staging.open(NQUADS) as nquads, staging.open(TURTLE) as turtle:
-        counts = write_both(dataset.store, nquads, turtle, dataset.prefixes, should_stop)
+        counts = write_both(
+            dataset.store, nquads, turtle, prefixes or dataset.prefixes, should_stop, graphs
+        )
     with staging.open(MANIFEST) as handle:
         text = json.dumps(manifest(dataset), indent=2, sort_keys=True) + "\n"
         handle.write(text.encode("utf-8"))
@@ -152,13 +200,25 @@ def build(
     check_output_dir(out)
     if store_path is not None and store_path.is_file():
         raise UsageError(f"--store-path must be a folder, but {store_path} is a file")
-    dataset = load_dataset(ontology, triples, progress)
+    dataset = new_dataset(ontology, triples)
     stop = threading.Event()
+    # Files are written into the staging folder while the rest goes on: graph
+    # by graph as they load when their names and prefixes are known beforehand,
+    # else while the checks run. They move into ``out`` only if the checks pass.
+    prefixes = prefixes_before_loading(dataset.sources)
+    feed = LoadedGraphs(dataset.sources) if prefixes is not None else None
     with staged(out) as staging, ThreadPoolExecutor(max_workers=1) as pool:
-        # The files are written while the checks run, overlapping where Oxigraph
-        # releases the GIL; they only move into ``out`` when the checks pass.
-        writing = None if dataset.problems else pool.submit(_write, dataset, staging, stop.is_set)
+        writing = None
+        if feed is not None:
+            writing = pool.submit(_write, dataset, staging, stop.is_set, feed, prefixes)
         try:
+            try:
+                load_sources(dataset, progress, feed.loaded if feed else None)
+            finally:
+                if feed is not None:
+                    feed.end()
+            if writing is None and not dataset.problems:
+                writing = pool.submit(_write, dataset, staging, stop.is_set)
             report = validate(dataset, progress, shacl_engine)
         except BaseException:
             stop.set()

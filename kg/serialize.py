@@ -23,8 +23,8 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import BinaryIO
+from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO, TypeAlias
 
 import pyoxigraph as ox
 
@@ -32,15 +32,25 @@ from kg.namespaces import PREFIXES
 
 _END = b" .\n"
 
+Graph: TypeAlias = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
 
-def _graphs(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:
-    named = sorted(store.named_graphs(), key=str)
+
+def graph_order(graph: Graph) -> str:
+    """The sort key of graphs in the files written: the default graph, then by IRI.
+
+    Example:
+        >>> graph_order(ox.DefaultGraph()) < graph_order(ox.NamedNode("urn:a"))
+        True
+    """
+    return "" if isinstance(graph, ox.DefaultGraph) else str(graph)
+
+
+def _graphs(store: ox.Store) -> list[Graph]:
+    named = sorted(store.named_graphs(), key=graph_order)
     return [ox.DefaultGraph(), *named]
 
 
-def _sorted_lines(
-    store: ox.Store, graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph
-) -> list[bytes]:
+def _sorted_lines(store: ox.Store, graph: Graph) -> list[bytes]:
     """The graph's triples as N-Triples lines without their final `` .``, sorted.
 
     N-Triples escapes line breaks inside literals, so `` .\\n`` only ends lines.
@@ -80,29 +90,30 @@ def write_both(
     turtle: BinaryIO,
     prefixes: dict[str, str] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    graphs: Iterable[Graph] | None = None,
 ) -> tuple[int, int]:
     """Write :func:`write_nquads` and :func:`write_turtle` in one pass over the store.
 
-    Each graph is dumped and sorted once for both files. Only the triples that
-    are in more than one graph (found by one query) are remembered to write
-    them once, so memory stays near the store's own. ``should_stop`` is asked
-    before each graph; when it says so, :class:`Cancelled` is raised.
-    Returns the number of quads and of distinct triples written.
+    Each graph is dumped and sorted once for both files. ``graphs`` gives the
+    graphs to write, in the order of :func:`graph_order` (all of the store's
+    when None); it may be a generator that waits for each graph to be loaded,
+    so writing overlaps loading. ``should_stop`` is asked before each graph;
+    when it says so, :class:`Cancelled` is raised. Returns the number of quads
+    and of distinct triples written.
     """
-    shared = _shared_lines(store)
-    written: set[bytes] = set()
+    first = FirstSeen(store)
     counts = [0, 0]
 
     def triples() -> Iterator[ox.Triple]:
-        for graph, lines in _sorted_graphs(store):
+        for graph in _graphs(store) if graphs is None else graphs:
             if should_stop is not None and should_stop():
                 raise Cancelled
+            lines = _sorted_lines(store, graph)
+            if not lines:
+                continue
             if nquads is not None:
                 counts[0] += _write_graph(nquads, graph, lines)
-            fresh = lines
-            if shared:
-                fresh = [line for line in lines if line not in shared or line not in written]
-                written.update(line for line in fresh if line in shared)
+            fresh = first.fresh(graph, lines)
             if fresh:
                 counts[1] += len(fresh)
                 for quad in ox.parse(_END.join(fresh) + _END, ox.RdfFormat.N_TRIPLES):
@@ -112,30 +123,46 @@ def write_both(
     return counts[0], counts[1]
 
 
-def _shared_lines(store: ox.Store) -> set[bytes]:
-    """The N-Triples lines (as :func:`_sorted_lines` gives them) of triples in several graphs."""
-    shared = ox.Store()
-    rows = store.query(
-        "SELECT DISTINCT ?s ?p ?o WHERE { "
-        "{ GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?s ?p ?o } FILTER(!sameTerm(?a, ?b)) } "
-        "UNION { ?s ?p ?o GRAPH ?b { ?s ?p ?o } } }"
-    )
-    shared.bulk_extend(ox.Quad(s, p, o) for s, p, o in rows)
-    return set(_sorted_lines(shared, ox.DefaultGraph()))
+class FirstSeen:
+    """Which lines of each graph, taken in write order, no earlier graph holds.
+
+    A set of line hashes proves most lines new at a few bytes each; a line whose
+    hash was seen before is looked up in the store, so a hash collision
+    never drops a triple.
+    """
+
+    def __init__(self, store: ox.Store, key: Callable[[bytes], int] = hash) -> None:
+        self._store = store
+        self._key = key
+        self._hashes: set[int] = set()
+        self._done: set[Graph] = set()
+
+    def fresh(self, graph: Graph, lines: list[bytes]) -> list[bytes]:
+        hashes = set(map(self._key, lines))
+        clashes = hashes & self._hashes
+        self._hashes |= hashes
+        fresh = lines
+        if clashes:
+            fresh = [
+                line for line in lines if self._key(line) not in clashes or not self._in_done(line)
+            ]
+        self._done.add(graph)
+        return fresh
+
+    def _in_done(self, line: bytes) -> bool:
+        triple = next(iter(ox.parse(line + _END, ox.RdfFormat.N_TRIPLES))).triple
+        quads = self._store.quads_for_pattern(triple.subject, triple.predicate, triple.object)
+        return any(quad.graph_name in self._done for quad in quads)
 
 
-def _sorted_graphs(
-    store: ox.Store,
-) -> Iterator[tuple[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[bytes]]]:
+def _sorted_graphs(store: ox.Store) -> Iterator[tuple[Graph, list[bytes]]]:
     for graph in _graphs(store):
         lines = _sorted_lines(store, graph)
         if lines:
             yield graph, lines
 
 
-def _write_graph(
-    out: BinaryIO, graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph, lines: list[bytes]
-) -> int:
+def _write_graph(out: BinaryIO, graph: Graph, lines: list[bytes]) -> int:
     end = _END if isinstance(graph, ox.DefaultGraph) else f" {graph} .\n".encode()
     out.write(end.join(lines) + end)
     return len(lines)

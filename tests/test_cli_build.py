@@ -228,7 +228,7 @@ def test_failure_while_writing_leaves_previous_build(project, runner, monkeypatc
     assert runner.invoke(main, ["build", *project.args("--out", str(project.out))]).exit_code == 0
     before = project.snapshot()
 
-    def broken(store, nquads, turtle, prefixes=None, should_stop=None):
+    def broken(store, nquads, turtle, prefixes=None, should_stop=None, graphs=None):
         turtle.write(b"partial")
         raise OSError(28, "No space left on device")
 

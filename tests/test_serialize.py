@@ -7,7 +7,7 @@ import io
 import pyoxigraph as ox
 import pytest
 
-from kg.serialize import Cancelled, write_both, write_nquads, write_turtle
+from kg.serialize import Cancelled, FirstSeen, write_both, write_nquads, write_turtle
 
 EX = "http://ex.org/"
 
@@ -57,3 +57,22 @@ def test_writing_stops_when_asked():
     with pytest.raises(Cancelled):
         write_both(_store(), nquads, io.BytesIO(), should_stop=stop)
     assert nquads.getvalue().decode().count("\n") == 1  # the default graph only
+
+
+def test_lines_whose_hashes_clash_are_checked_in_the_store():
+    store = _store()
+    first = FirstSeen(store, key=lambda line: 0)  # every line clashes with every other
+    lines = {g: [line.rsplit(b" .\n", 1)[0] for line in _dump(store, g)] for g in _GRAPHS}
+    fresh = [line for g in _GRAPHS for line in first.fresh(g, lines[g])]
+    assert fresh == [
+        b'<http://ex.org/a> <http://ex.org/p> "shared"',
+        b'<http://ex.org/b> <http://ex.org/p> "own"',
+    ]
+
+
+_GRAPHS = [ox.DefaultGraph(), ox.NamedNode("urn:g1"), ox.NamedNode("urn:g2")]
+
+
+def _dump(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> list[bytes]:
+    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
+    return sorted(data.splitlines(keepends=True))
