@@ -163,20 +163,25 @@ def adopt_prefixes(prefixes: dict[str, str], declared: dict[str, str]) -> None:
             taken.add(base)
 
 
-def prefixes_before_loading(sources: list[SourceFile]) -> dict[str, str] | None:
+def known_before_loading(sources: list[SourceFile]) -> bool:
+    """True when every source fills only its own graph and declares its prefixes in
+    plain text (see :data:`kg.parsing.PREDICTABLE`): what loading gives is known ahead."""
+    return all(source.format in PREDICTABLE for source in sources)
+
+
+def prefixes_before_loading(sources: list[SourceFile]) -> dict[str, str]:
     """The prefixes loading ``sources`` will give a dataset, read from the files' text.
 
-    None when a file's syntax makes its prefixes known only to its parser
-    (see :data:`kg.parsing.PREDICTABLE`), or a file cannot be read.
+    Exact when :func:`known_before_loading` holds. Files that cannot be read
+    are skipped: loading them fails.
     """
-    if any(source.format not in PREDICTABLE for source in sources):
-        return None
     prefixes = dict(PREFIXES)
     for source in sources:
         try:
-            adopt_prefixes(prefixes, declared_prefixes(source.path.read_bytes()))
+            data = source.path.read_bytes()
         except OSError:
-            return None
+            continue
+        adopt_prefixes(prefixes, declared_prefixes(data))
     return prefixes
 
 

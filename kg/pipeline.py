@@ -28,7 +28,14 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.current import MANIFEST, NQUADS
-from kg.dataset import KGDataset, Progress, load_sources, new_dataset, prefixes_before_loading
+from kg.dataset import (
+    KGDataset,
+    Progress,
+    known_before_loading,
+    load_sources,
+    new_dataset,
+    prefixes_before_loading,
+)
 from kg.errors import InvalidDataError, UsageError
 from kg.fsutil import Staging, check_output_dir, staged
 from kg.report import ValidationReport
@@ -55,6 +62,7 @@ class BuildResult:
         seconds: wall time of the whole build.
         outputs: the files written.
         report: the validation report (warnings may remain).
+        dataset: the loaded dataset, to query further without loading it again.
     """
 
     out: Path
@@ -67,6 +75,7 @@ class BuildResult:
     seconds: float
     outputs: list[Path] = field(default_factory=list)
     report: ValidationReport = field(default_factory=ValidationReport)
+    dataset: KGDataset | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, object]:
         """The result as a JSON-ready dict."""
@@ -161,17 +170,15 @@ def _write(
     staging: Staging,
     should_stop: Callable[[], bool],
     graphs: LoadedGraphs | None = None,
-    prefixes: dict[str, str] | None = None,
 ) -> tuple[int, int]:
     """Write the N-Quads, the merged Turtle and the manifest into the staging folder.
 
-    With ``graphs``, each graph is written once loaded, using ``prefixes`` read
-    before loading; otherwise the loaded store is written with its prefixes.
+    With ``graphs``, each graph is written once loaded, with the prefixes read
+    from the files beforehand; otherwise the loaded store, with its prefixes.
     """
+    prefixes = prefixes_before_loading(dataset.sources) if graphs else dataset.prefixes
     with staging.open(NQUADS) as nquads, staging.open(TURTLE) as turtle:
-        counts = write_both(
-            dataset.store, nquads, turtle, prefixes or dataset.prefixes, should_stop, graphs
-        )
+        counts = write_both(dataset.store, nquads, turtle, prefixes, should_stop, graphs)
     with staging.open(MANIFEST) as handle:
         text = json.dumps(manifest(dataset), indent=2, sort_keys=True) + "\n"
         handle.write(text.encode("utf-8"))
@@ -205,12 +212,11 @@ def build(
     # Files are written into the staging folder while the rest goes on: graph
     # by graph as they load when their names and prefixes are known beforehand,
     # else while the checks run. They move into ``out`` only if the checks pass.
-    prefixes = prefixes_before_loading(dataset.sources)
-    feed = LoadedGraphs(dataset.sources) if prefixes is not None else None
-    with staged(out) as staging, ThreadPoolExecutor(max_workers=1) as pool:
+    feed = LoadedGraphs(dataset.sources) if known_before_loading(dataset.sources) else None
+    with staged(out) as staging, ThreadPoolExecutor(max_workers=2) as pool:
         writing = None
         if feed is not None:
-            writing = pool.submit(_write, dataset, staging, stop.is_set, feed, prefixes)
+            writing = pool.submit(_write, dataset, staging, stop.is_set, feed)
         try:
             try:
                 load_sources(dataset, progress, feed.loaded if feed else None)
@@ -219,6 +225,7 @@ def build(
                     feed.end()
             if writing is None and not dataset.problems:
                 writing = pool.submit(_write, dataset, staging, stop.is_set)
+            counting = pool.submit(count_entities_and_classes, dataset)
             report = validate(dataset, progress, shacl_engine)
         except BaseException:
             stop.set()
@@ -226,7 +233,7 @@ def build(
         if not report.ok:
             stop.set()
             raise InvalidDataError(report)
-        entities, classes = count_entities_and_classes(dataset)
+        entities, classes = counting.result()
         if progress:
             progress(0, 1, "writing")
         assert writing is not None  # no syntax problems, or the report would not be ok
@@ -250,4 +257,5 @@ def build(
         seconds=time.perf_counter() - start,
         outputs=outputs,
         report=report,
+        dataset=dataset,
     )

@@ -78,7 +78,7 @@ def test_writing_while_loading_gives_the_files_writing_after_loading_gives(proje
     streamed = build(project.ontology, project.triples, project.root / "streamed")
 
     calls = []
-    monkeypatch.setattr("kg.pipeline.prefixes_before_loading", lambda sources: calls.append(1))
+    monkeypatch.setattr("kg.pipeline.known_before_loading", lambda sources: calls.append(1))
     after = build(project.ontology, project.triples, project.root / "after")
     assert calls, "the second build did not take the write-after-loading path"
 

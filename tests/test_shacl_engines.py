@@ -35,6 +35,10 @@ kgr:v1 a kg:Visit ; skos:prefLabel "V" ; kg:undated true .
 kgr:i1 a kg:Initiative ; skos:prefLabel "I" ; kg:launchDate "2003-01-01T00:00:00"^^xsd:dateTime .
 kgr:g1 a kg:Target ; skos:prefLabel "G" ; kg:targetYear "2030-01-01"^^xsd:date ; kg:upperValue "a lot" .
 kgr:n1 kg:inferredDate "2020-01-01" .
+kgr:a3 a kg:LoanAgreement ; skos:prefLabel "A3" ; kg:party kgr:o1, kgr:w1 .
+kgr:o1 a kg:Ministry ; skos:prefLabel "O" .
+kgr:w1 a kg:WorkingGroup ; skos:prefLabel "W" .
+kgr:e4 a kg:Seminar ; skos:prefLabel "E4" ; kg:undated true ; schema:superEvent kgr:e3, kgr:t1 .
 kgr:art a schema:NewsArticle ; skos:prefLabel "Art" ; schema:headline "H", "H2" ; kg:corpusFile "elsewhere/x.txt" .
 """
 

@@ -8,7 +8,6 @@ Example:
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
 from kg.dataset import KGDataset, Progress
@@ -41,8 +40,9 @@ def validate(
     if progress:
         progress(0, len(steps), f"checking {', '.join(name for name, _ in steps)}")
     # The checks only read the store, and Oxigraph answers queries without
-    # holding the GIL: on two cores they run side by side.
-    with ThreadPoolExecutor(max_workers=min(len(steps), os.cpu_count() or 1)) as pool:
+    # holding the GIL: they run side by side, all started at once so that the
+    # longest does not wait for a free worker.
+    with ThreadPoolExecutor(max_workers=len(steps)) as pool:
         futures = [pool.submit(check, dataset) for _name, check in steps]
         for done, _future in enumerate(as_completed(futures), start=1):
             if progress:

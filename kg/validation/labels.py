@@ -20,40 +20,45 @@ def entities(dataset: KGDataset) -> dict[str, str]:
     return dataset.first_graphs("?e a ?c FILTER isIRI(?e)", "e")
 
 
-def label_counts(dataset: KGDataset) -> dict[str, dict[tuple[str, str], int]]:
-    """For every entity of the facts: how many values each naming predicate has, per language.
+def label_faults(dataset: KGDataset) -> dict[str, str]:
+    """Entities of the facts with no label (``"none"``) or several preferred ones (``"several"``).
 
-    Two scans (the typed IRIs, then every naming value in the facts) counted
-    in Python: at a million triples a second, where one aggregate query over
-    both took twice that and a hundred megabytes more. Entities with no label
-    map to an empty dict.
+    Only labels stated in the facts count, each distinct value once. Queries
+    that return just the faulty entities, so Oxigraph does the work: at a million
+    triples 0.65 s, where counting every entity's labels in Python took 0.96 s.
     """
     if not dataset.graphs("triples"):
         return {}
     typed = dataset.in_facts("?e a ?c FILTER isIRI(?e)")
-    counts: dict[str, dict[tuple[str, str], int]] = {
-        row[0].value: {} for row in dataset.query(f"SELECT DISTINCT ?e WHERE {{ {typed} }}")
-    }
-    predicates = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
-    named = dataset.in_facts(f"VALUES ?p {{ {predicates} }} ?e ?p ?l FILTER isLiteral(?l)")
-    for entity, predicate, label in dataset.query(f"SELECT DISTINCT ?e ?p ?l WHERE {{ {named} }}"):
-        found = counts.get(entity.value)
-        if found is not None:
-            key = (predicate.value, label.language or "")
-            found[key] = found.get(key, 0) + 1
-    return counts
+    labelled = dataset.in_facts(f"?e {_any_of(LABEL_PREDICATES)} ?l FILTER isLiteral(?l)", "?h")
+    rows = dataset.query(f"SELECT DISTINCT ?e WHERE {{ {typed} FILTER NOT EXISTS {labelled} }}")
+    faults = {row[0].value: "none" for row in rows}
+    for rank, predicate in enumerate(LABEL_PREDICATES):
+        # Two values in one language for the first naming predicate the entity has.
+        pair = dataset.in_facts(f"?e <{predicate}> ?l1", "?h1") + dataset.in_facts(
+            f"?e <{predicate}> ?l2", "?h2"
+        )
+        same_language = "isLiteral(?l1) && !sameTerm(?l1, ?l2) && lang(?l1) = lang(?l2)"
+        earlier = ""
+        if rank:
+            named = f"?e {_any_of(LABEL_PREDICATES[:rank])} ?l0 FILTER isLiteral(?l0)"
+            earlier = f"FILTER NOT EXISTS {dataset.in_facts(named, '?h0')}"
+        rows = dataset.query(
+            f"SELECT DISTINCT ?e WHERE {{ {pair} FILTER({same_language} && isLiteral(?l2)) "
+            f"FILTER EXISTS {typed} {earlier} }}"
+        )
+        faults.update((row[0].value, "several") for row in rows)
+    return faults
+
+
+def _any_of(predicates: tuple[str, ...]) -> str:
+    """A property path matching any of ``predicates``."""
+    return "|".join(f"<{p}>" for p in predicates)
 
 
 def check_labels(dataset: KGDataset) -> list[Problem]:
     """Report entities with no label or with several preferred labels."""
-    faults: dict[str, str] = {}
-    for iri, counts in label_counts(dataset).items():
-        if not counts:
-            faults[iri] = "none"
-            continue
-        preferred = min((p for p, _lang in counts), key=LABEL_PREDICATES.index)
-        if any(n > 1 for (p, _lang), n in counts.items() if p == preferred):
-            faults[iri] = "several"
+    faults = label_faults(dataset)
     if not faults:
         return []
     values = label_values(dataset, sorted(faults))

@@ -51,22 +51,33 @@ def declared_terms(dataset: KGDataset) -> set[str]:
     return {row["t"].value for row in rows}
 
 
-def used_terms(dataset: KGDataset) -> dict[str, str]:
-    """Classes and predicates used in the facts, each with the first graph using it."""
-    return dataset.first_graphs("{ ?s ?term ?o } UNION { ?s a ?term FILTER isIRI(?term) }", "term")
+#: A class or predicate ``?term`` used by a statement.
+_USE = "{ ?s ?term ?o } UNION { ?s a ?term FILTER isIRI(?term) }"
+
+
+def used_terms(dataset: KGDataset) -> set[str]:
+    """Classes and predicates used in the facts."""
+    rows = dataset.query(f"SELECT DISTINCT ?term WHERE {{ {dataset.in_facts(_USE)} }}")
+    return {row[0].value for row in rows}
 
 
 def check_vocabulary(dataset: KGDataset) -> list[Problem]:
     """Report every class or predicate in the facts that is neither declared nor well known."""
     declared = declared_terms(dataset)
     known = _well_known()
-    problems = []
-    for term, graph in sorted(used_terms(dataset).items(), key=lambda kv: (kv[1], kv[0])):
-        if term in declared:
-            continue
+    unknown: dict[str, str | None] = {}  # each term with the well-known vocabulary it is in
+    for term in used_terms(dataset) - declared:
         vocabulary = next((base for base in known if term.startswith(base)), None)
-        if vocabulary is not None and term in known[vocabulary]:
-            continue
+        if vocabulary is None or term not in known[vocabulary]:
+            unknown[term] = vocabulary
+    if not unknown:
+        return []
+    # Where each is first used is looked up only for the unknown terms.
+    listed = " ".join(f"<{term}>" for term in unknown)
+    first = dataset.first_graphs(f"VALUES ?term {{ {listed} }} {_USE}", "term")
+    problems = []
+    for term, graph in sorted(first.items(), key=lambda kv: (kv[1], kv[0])):
+        vocabulary = unknown[term]
         candidates = set(declared)
         if vocabulary is not None:
             candidates |= known[vocabulary]
