@@ -35,6 +35,8 @@ TARGETS = {
     "query_time_vs_pyoxigraph": 1.5,
     "stats_measure_seconds": 15.0,
 }
+#: The two sides of the build target: run ``repeat`` times, alternately.
+REPEATED = ("reference_pyoxigraph_load", "build")
 #: Query stores, in the order they run.
 QUERY_STORES = ("kg", "pyoxigraph", "rdflib_memory")
 
@@ -105,12 +107,12 @@ def run_stage(
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def plan(top: int) -> list[tuple[str, str, str]]:
-    """The stages in order: (key in the result, stage name, its argument)."""
-    steps = [
-        ("reference_pyoxigraph_load", "reference_pyoxigraph_load", ""),
-        ("build", "build", ""),
-    ]
+def plan(top: int, repeat: int = 1) -> list[tuple[str, str, str]]:
+    """The stages in order: (key in the result, stage name, its argument).
+
+    The reference load and the build come ``repeat`` times, alternately.
+    """
+    steps = [(key, key, "") for _ in range(repeat) for key in REPEATED]
     steps += [(f"queries_{store}", "queries", store) for store in QUERY_STORES]
     steps.append(("projection", "projection", ""))
     steps += [(f"centrality_{name}", "centrality", name) for name in CENTRALITIES]
@@ -127,10 +129,15 @@ def bench_size(
     stage_timeout: float | None = 1800.0,
     progress: Progress | None = None,
     rdflib_limit: int = 60,
+    repeat: int = 1,
 ) -> dict[str, object]:
-    """Generate a graph of about ``triples`` triples and measure every stage on it."""
+    """Generate a graph of about ``triples`` triples and measure every stage on it.
+
+    The reference load and the build run ``repeat`` times, alternately, and
+    each keeps its fastest time (see :func:`fastest`).
+    """
     root = workdir / f"synthetic-{triples}"
-    steps = plan(top)
+    steps = plan(top, repeat)
     if progress:
         progress(0, len(steps) + 1, f"{triples:,}: generating")
     started = time.perf_counter()
@@ -138,13 +145,37 @@ def bench_size(
     stages: dict[str, dict] = {
         "generate": {"seconds": time.perf_counter() - started, "files": generated.articles + 1}
     }
+    repeats: dict[str, list[dict]] = {key: [] for key in REPEATED}
     for done, (key, name, arg) in enumerate(steps, start=1):
         if progress:
             progress(done, len(steps) + 1, f"{triples:,}: {key}")
-        stages[key] = run_stage(name, root, arg, stage_timeout, rdflib_limit)
+        figures = run_stage(name, root, arg, stage_timeout, rdflib_limit)
+        if key in repeats:
+            repeats[key].append(figures)
+            figures = fastest(repeats[key])
+        stages[key] = figures
     if progress:
         progress(len(steps) + 1, len(steps) + 1, f"{triples:,}: done")
     return summarise(stages, root)
+
+
+def fastest(runs: list[dict]) -> dict:
+    """The figures of the fastest run, with the highest peak memory of all and every time.
+
+    The least disturbed run shows the cost of the work itself on a busy
+    machine; memory is taken at its worst.
+
+    Example:
+        >>> fastest([{"seconds": 2.0, "peak_rss_mb": 90}, {"seconds": 1.5, "peak_rss_mb": 80}])
+        {'seconds': 1.5, 'peak_rss_mb': 90, 'runs_seconds': [2.0, 1.5]}
+    """
+    timed = [run for run in runs if run.get("seconds") is not None] or runs
+    best = dict(min(timed, key=lambda run: run["seconds"] or 0.0))
+    peaks = [run["peak_rss_mb"] for run in runs if run.get("peak_rss_mb") is not None]
+    if peaks:
+        best["peak_rss_mb"] = max(peaks)
+    best["runs_seconds"] = [_round(run.get("seconds")) for run in runs]
+    return best
 
 
 def summarise(stages: dict[str, dict], root: Path) -> dict[str, object]:
@@ -224,12 +255,22 @@ def run_bench(
     seed: int = 0,
     progress: Progress | None = None,
     rdflib_limit: int = 60,
+    repeat: int = 1,
 ) -> dict[str, object]:
     """Measure every size; the result is the largest run's figures, with every run in ``runs``."""
     if not (ontology.is_dir() and any(ontology.iterdir())):
         raise UsageError(f"kg bench needs kg's ontology to generate conforming data: {ontology}")
     runs = [
-        bench_size(n, workdir, ontology, top, seed, progress=progress, rdflib_limit=rdflib_limit)
+        bench_size(
+            n,
+            workdir,
+            ontology,
+            top,
+            seed,
+            progress=progress,
+            rdflib_limit=rdflib_limit,
+            repeat=repeat,
+        )
         for n in sizes
     ]
     return {**runs[-1], "machine": machine(), "runs": runs}
