@@ -60,25 +60,36 @@ _LEXICAL = "|".join(
 )
 
 
+_LEXICAL_RE = re.compile(_LEXICAL)
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_DECLARED_RE = re.compile(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?:")
+_PREFIXED_RE = re.compile(r"(?<![\w?$:.-])([A-Za-z][\w-]*)?:(?=[\w%\\])")
+
+
+def _blank(match: re.Match[str]) -> str:
+    found = match.group(0)
+    if "\n" in found:  # a long string: keep its line breaks
+        return re.sub(r"[^\n]", " ", found)
+    return " " * len(found)
+
+
 def _strip(text: str) -> str:
     """The query with strings, IRIs and comments blanked out (same length, same lines)."""
-
-    def blank(match: re.Match[str]) -> str:
-        return re.sub(r"[^\n]", " ", match.group(0))
-
-    return re.sub(_LEXICAL, blank, text)
+    return _LEXICAL_RE.sub(_blank, text)
 
 
 def query_kind(text: str) -> str:
     """The query form: SELECT, ASK, CONSTRUCT, DESCRIBE, UPDATE or UNKNOWN."""
-    for word in re.findall(r"[A-Za-z]+", _strip(text)):
-        upper = word.upper()
+    return _kind(_strip(text))
+
+
+def _kind(stripped: str) -> str:
+    for match in _WORD_RE.finditer(stripped):
+        upper = match.group(0).upper()
         if upper in _QUERY_WORDS:
             return upper
         if upper in _UPDATE_WORDS:
             return "UPDATE"
-        if upper not in {"PREFIX", "BASE"} and not re.fullmatch(r"[A-Za-z]+", word):
-            break
     return "UNKNOWN"
 
 
@@ -89,16 +100,23 @@ def declared_prefixes(text: str) -> set[str]:
         >>> sorted(declared_prefixes("PREFIX ex: <http://e/>\\nprefix : <http://d/> SELECT"))
         ['', 'ex']
     """
-    return set(re.findall(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?:", _strip(text)))
+    return set(_DECLARED_RE.findall(_strip(text)))
 
 
 def check_prefixes(text: str, known: dict[str, str]) -> None:
     """Raise :class:`QueryError` naming the first undeclared prefix and the close ones."""
-    declared = declared_prefixes(text) | set(known)
-    stripped = _strip(text)
-    for match in re.finditer(r"(?<![\w?$:.-])([A-Za-z][\w-]*)?:(?=[\w%\\])", stripped):
+    _check_prefixes(_strip(text), known)
+
+
+def _check_prefixes(stripped: str, known: dict[str, str]) -> None:
+    declared: set[str] | None = None
+    for match in _PREFIXED_RE.finditer(stripped):
         prefix = match.group(1) or ""
-        if prefix in declared or (prefix.lower() == "prefix"):
+        if prefix in known or prefix.lower() == "prefix":
+            continue
+        if declared is None:
+            declared = set(_DECLARED_RE.findall(stripped)) | set(known)
+        if prefix in declared:
             continue
         line = stripped.count("\n", 0, match.start()) + 1
         column = match.start() - (stripped.rfind("\n", 0, match.start()) + 1) + 1
@@ -195,17 +213,21 @@ def run_query(
     Raises:
         QueryError: an update, an unknown prefix, or a syntax error.
     """
-    kind = query_kind(text)
-    if kind == "UPDATE":
+    stripped = _strip(text)
+    if _kind(stripped) == "UPDATE":
         raise QueryError(
             "SPARQL UPDATE is refused: kg query is read-only. The files in triples/ are "
             "the source of truth; edit them and run kg build."
         )
-    check_prefixes(text, dataset.prefixes)
     try:
         return dataset.query(with_bindings(text, bindings or []))
-    except SyntaxError as exc:
-        raise _syntax_error(text, exc) from exc
+    except Exception as exc:
+        # Only a failed query is scanned for prefixes: an unknown one explains
+        # the failure best, and a query that runs costs no scan.
+        _check_prefixes(stripped, dataset.prefixes)
+        if isinstance(exc, SyntaxError):
+            raise _syntax_error(text, exc) from exc
+        raise
 
 
 def with_bindings(text: str, bindings: list[Binding]) -> str:

@@ -183,8 +183,9 @@ def test_syntax_error_shows_line_column_and_text(project, runner):
     assert "Traceback" not in result.output
 
 
-def test_unknown_prefix_is_named_with_close_ones(project, runner):
-    result = run(runner, project, "SELECT ?x WHERE { ?x skso:prefLabel ?l }")
+@pytest.mark.parametrize("store", ["oxigraph", "memory"])
+def test_unknown_prefix_is_named_with_close_ones(project, runner, store):
+    result = run(runner, project, "SELECT ?x WHERE { ?x skso:prefLabel ?l }", "--store", store)
     assert result.exit_code == 2
     assert "unknown prefix 'skso:' at line 1, column 22" in result.stderr
     assert "did you mean skos:" in result.stderr
