@@ -143,16 +143,26 @@ class FirstSeen:
         self._hashes |= hashes
         fresh = lines
         if clashes:
-            fresh = [
-                line for line in lines if self._key(line) not in clashes or not self._in_done(line)
-            ]
+            candidates = [line for line in lines if self._key(line) in clashes]
+            seen = self._written_before(candidates)
+            fresh = [line for line in lines if line not in seen]
         self._done.add(graph)
         return fresh
 
-    def _in_done(self, line: bytes) -> bool:
-        triple = next(iter(ox.parse(line + _END, ox.RdfFormat.N_TRIPLES))).triple
-        quads = self._store.quads_for_pattern(triple.subject, triple.predicate, triple.object)
-        return any(quad.graph_name in self._done for quad in quads)
+    def _written_before(self, lines: list[bytes]) -> set[bytes]:
+        """Those of ``lines`` that a graph already written holds (parsed in one go)."""
+        parsed = ox.parse(_END.join(lines) + _END, ox.RdfFormat.N_TRIPLES)
+        done = self._done
+        return {
+            line
+            for line, quad in zip(lines, parsed, strict=True)
+            if any(
+                other.graph_name in done
+                for other in self._store.quads_for_pattern(
+                    quad.subject, quad.predicate, quad.object
+                )
+            )
+        }
 
 
 def _sorted_graphs(store: ox.Store) -> Iterator[tuple[Graph, list[bytes]]]:
