@@ -191,6 +191,11 @@ def format_run(run: dict) -> list[str]:
             f" (not: {', '.join(targets['query_speedup_vs_rdflib_memory'])})"
             if targets["query_speedup_vs_rdflib_memory"]
             else ""
+        )
+        + (
+            f"; rdflib cannot run {', '.join(targets['query_not_run_by_rdflib_memory'])}"
+            if targets.get("query_not_run_by_rdflib_memory")
+            else ""
         ),
         f"    queries        max {_x(ratios['query_time_vs_pyoxigraph_max'])} of pyoxigraph "
         f"(<= 1.5x)  {verdict(not targets['query_time_vs_pyoxigraph'])}"
