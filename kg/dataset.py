@@ -211,7 +211,6 @@ def load_dataset(
     ontology: Path,
     triples: Path,
     progress: Progress | None = None,
-    on_loaded: Callable[[SourceFile, bool], None] | None = None,
 ) -> KGDataset:
     """Load every RDF file below ``ontology`` and ``triples`` into a new dataset.
 
@@ -223,7 +222,7 @@ def load_dataset(
         kg.errors.UsageError: a folder is missing or is not a folder.
     """
     dataset = new_dataset(ontology, triples)
-    load_sources(dataset, progress, on_loaded)
+    load_sources(dataset, progress)
     return dataset
 
 

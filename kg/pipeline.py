@@ -176,7 +176,7 @@ def _write(
     With ``graphs``, each graph is written once loaded, with the prefixes read
     from the files beforehand; otherwise the loaded store, with its prefixes.
     """
-    prefixes = prefixes_before_loading(dataset.sources) if graphs else dataset.prefixes
+    prefixes = prefixes_before_loading(dataset.sources) if graphs is not None else dataset.prefixes
     with staging.open(NQUADS) as nquads, staging.open(TURTLE) as turtle:
         counts = write_both(dataset.store, nquads, turtle, prefixes, should_stop, graphs)
     with staging.open(MANIFEST) as handle:

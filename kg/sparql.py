@@ -103,12 +103,8 @@ def declared_prefixes(text: str) -> set[str]:
     return set(_DECLARED_RE.findall(_strip(text)))
 
 
-def check_prefixes(text: str, known: dict[str, str]) -> None:
-    """Raise :class:`QueryError` naming the first undeclared prefix and the close ones."""
-    _check_prefixes(_strip(text), known)
-
-
 def _check_prefixes(stripped: str, known: dict[str, str]) -> None:
+    """Raise :class:`QueryError` naming the first undeclared prefix and the close ones."""
     declared: set[str] | None = None
     for match in _PREFIXED_RE.finditer(stripped):
         prefix = match.group(1) or ""

@@ -217,17 +217,25 @@ def summarise(stages: dict[str, dict], root: Path) -> dict[str, object]:
     slowest_step = max(timed, key=timed.get, default="")
     slowest = timed.get(slowest_step, 0.0)
     targets = {
-        "build_time_vs_reference": _within(ratios["build_time_vs_reference"], 2.0),
-        "build_memory_vs_reference": _within(ratios["build_memory_vs_reference"], 1.5),
+        "build_time_vs_reference": _within(
+            ratios["build_time_vs_reference"], TARGETS["build_time_vs_reference"]
+        ),
+        "build_memory_vs_reference": _within(
+            ratios["build_memory_vs_reference"], TARGETS["build_memory_vs_reference"]
+        ),
         "query_speedup_vs_rdflib_memory": sorted(
-            n for n, v in speedups.items() if (v is None or v < 10.0) and n not in failed
+            n
+            for n, v in speedups.items()
+            if (v is None or v < TARGETS["query_speedup_vs_rdflib_memory"]) and n not in failed
         ),
         "query_not_run_by_rdflib_memory": failed,
-        "query_time_vs_pyoxigraph": sorted(n for n, v in versus.items() if v is None or v > 1.5),
+        "query_time_vs_pyoxigraph": sorted(
+            n for n, v in versus.items() if v is None or v > TARGETS["query_time_vs_pyoxigraph"]
+        ),
         "stats_measure_seconds": {
             "slowest": round(slowest, 3),
             "step": slowest_step,
-            "met": slowest < 15.0,
+            "met": slowest < TARGETS["stats_measure_seconds"],
         },
     }
     return {

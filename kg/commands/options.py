@@ -33,6 +33,13 @@ _triples_option = click.option(
 )
 
 
+def count_option(*decls: str, default: int, help: str, minimum: int = 1) -> Callable[..., Any]:
+    """An integer option of at least ``minimum``, its default shown in ``--help``."""
+    return click.option(
+        *decls, type=click.IntRange(min=minimum), default=default, show_default=True, help=help
+    )
+
+
 def resolve_sources(ontology: Path | None, triples: Path | None) -> tuple[Path, Path, Path | None]:
     """Fill in missing source folders from the project root; return them and the root."""
     root = find_project_root(Path.cwd())

@@ -8,7 +8,13 @@ from pathlib import Path
 import click
 
 from kg.analysis import CENTRALITIES
-from kg.commands.options import data_options, json_option, projection_options, quiet_option
+from kg.commands.options import (
+    count_option,
+    data_options,
+    json_option,
+    projection_options,
+    quiet_option,
+)
 from kg.commands.output import progress_display
 from kg.projection import ProjectionRules
 from kg.stats import compute_stats
@@ -18,14 +24,7 @@ from kg.stores import DataSpec, open_dataset
 @click.command("stats")
 @data_options
 @projection_options
-@click.option(
-    "--top",
-    "top",
-    type=click.IntRange(min=1),
-    default=10,
-    show_default=True,
-    help="Entities listed per measure.",
-)
+@count_option("--top", "top", default=10, help="Entities listed per measure.")
 @click.option(
     "--measure",
     "measures",

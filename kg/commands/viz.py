@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kg.analysis import CENTRALITIES
-from kg.commands.options import data_options, projection_options
+from kg.commands.options import count_option, data_options, projection_options
 from kg.projection import ProjectionRules
 from kg.query import query_text
 from kg.stores import DataSpec, open_dataset
@@ -34,13 +34,7 @@ from kg.viz import PageOptions, build_page, write_page
 @click.option(
     "--around", metavar="ENTITY", help="Centre on an entity: IRI, prefixed name, label or alias."
 )
-@click.option(
-    "--depth",
-    type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Steps around --around.",
-)
+@count_option("--depth", default=1, minimum=0, help="Steps around --around.")
 @click.option(
     "--article",
     metavar="NAME",

@@ -15,17 +15,12 @@ from kg.report import Problem
 from kg.validation.locate import find_term
 
 
-def entities(dataset: KGDataset) -> dict[str, str]:
-    """IRIs typed in the facts, each with the first graph that types it."""
-    return dataset.first_graphs("?e a ?c FILTER isIRI(?e)", "e")
-
-
 def label_faults(dataset: KGDataset) -> dict[str, str]:
     """Entities of the facts with no label (``"none"``) or several preferred ones (``"several"``).
 
     Only labels stated in the facts count, each distinct value once. Queries
     that return just the faulty entities, so Oxigraph does the work: at a million
-    triples 0.65 s, where counting every entity's labels in Python took 0.96 s.
+    triples 0.53 s, where counting every entity's labels in Python took 0.96 s.
     """
     if not dataset.graphs("triples"):
         return {}
@@ -38,13 +33,15 @@ def label_faults(dataset: KGDataset) -> dict[str, str]:
         pair = dataset.in_facts(f"?e <{predicate}> ?l1", "?h1") + dataset.in_facts(
             f"?e <{predicate}> ?l2", "?h2"
         )
-        same_language = "isLiteral(?l1) && !sameTerm(?l1, ?l2) && lang(?l1) = lang(?l2)"
+        same_language = (
+            "isLiteral(?l1) && isLiteral(?l2) && !sameTerm(?l1, ?l2) && lang(?l1) = lang(?l2)"
+        )
         earlier = ""
         if rank:
             named = f"?e {_any_of(LABEL_PREDICATES[:rank])} ?l0 FILTER isLiteral(?l0)"
             earlier = f"FILTER NOT EXISTS {dataset.in_facts(named, '?h0')}"
         rows = dataset.query(
-            f"SELECT DISTINCT ?e WHERE {{ {pair} FILTER({same_language} && isLiteral(?l2)) "
+            f"SELECT DISTINCT ?e WHERE {{ {pair} FILTER({same_language}) "
             f"FILTER EXISTS {typed} {earlier} }}"
         )
         faults.update((row[0].value, "several") for row in rows)
