@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.analysis import pagerank  # noqa: E402
-from kg.dataset import load_dataset  # noqa: E402
-from kg.viz import build_page, render_page  # noqa: E402
+from kg.data.dataset import load_dataset  # noqa: E402
+from kg.pages.page import build_page, render_page  # noqa: E402
 from tests.browser.conftest import ARGS  # noqa: E402  (one set of Chromium flags)
 
 

@@ -8,9 +8,9 @@ Example:
     '0.1.0'
 """
 
-from kg.dataset import KGDataset, load_dataset
+from kg.data.dataset import KGDataset, load_dataset
 from kg.errors import InvalidDataError, KGError, UsageError
-from kg.pipeline import BuildResult, build
+from kg.pipeline.build import BuildResult, build
 from kg.validation import Problem, ValidationReport, validate
 
 __version__ = "0.1.0"

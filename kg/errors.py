@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kg.validation.report import ValidationReport
+    from kg.problems import ValidationReport
 
 
 class KGError(Exception):

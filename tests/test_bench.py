@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.analysis import CENTRALITIES
-from kg.catalogue import load_catalogue
+from kg.query.catalogue import load_catalogue
 from kg.commands import main
 from kg.commands.bench import format_run
 from tests.conftest import REPO

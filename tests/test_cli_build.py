@@ -10,7 +10,7 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from kg.commands import main
-from kg.dataset import load_dataset
+from kg.data.dataset import load_dataset
 
 
 def test_build_writes_dataset_with_one_named_graph_per_file(project, runner):
@@ -232,7 +232,7 @@ def test_failure_while_writing_leaves_previous_build(project, runner, monkeypatc
         turtle.write(b"partial")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("kg.pipeline.write_both", broken)
+    monkeypatch.setattr("kg.pipeline.build.write_both", broken)
     result = runner.invoke(main, ["build", *project.args("--out", str(project.out))])
     assert result.exit_code == 3
     assert "No space left on device" in result.stderr

@@ -11,7 +11,7 @@ import pytest
 import rdflib
 
 from kg.commands import main
-from kg.current import current_dataset
+from kg.data.current import current_dataset
 
 SPARQL_NS = "{http://www.w3.org/2005/sparql-results#}"
 PEOPLE = "SELECT ?p ?name WHERE { ?p a ex:Person ; skos:prefLabel ?name } ORDER BY ?name"
@@ -199,7 +199,7 @@ def test_unknown_saved_query_lists_close_names(project, runner):
 
 
 def test_list_shows_every_saved_query_with_its_question(runner):
-    from kg.catalogue import load_catalogue
+    from kg.query.catalogue import load_catalogue
 
     result = runner.invoke(main, ["query", "--list"])
     assert result.exit_code == 0

@@ -10,9 +10,9 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.commands import main
-from kg.dataset import load_dataset
-from kg.export import flat
-from kg.projection import project
+from kg.data.dataset import load_dataset
+from kg.analysis.export import flat
+from kg.analysis.projection import project
 
 EX = "http://ex.org/"
 

@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 
 from kg.commands import main
-from kg.viz import NotebookPage
+from kg.pages.page import NotebookPage
 
 EX = "http://ex.org/"
 
@@ -150,7 +150,7 @@ def test_notebook_embedding_is_an_iframe_with_srcdoc():
 def test_large_components_are_laid_out_repeatably():
     import networkx as nx
 
-    from kg.viz import LARGE_COMPONENT, render_page
+    from kg.pages.page import LARGE_COMPONENT, render_page
 
     base = nx.barabasi_albert_graph(LARGE_COMPONENT + 100, 2, seed=1)
     graph = nx.Graph()

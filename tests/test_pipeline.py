@@ -9,9 +9,9 @@ import pyoxigraph as ox
 import pytest
 
 from kg.commands import main
-from kg.pipeline import LoadedGraphs, build
-from kg.serialize import Cancelled
-from kg.sources import SourceFile
+from kg.pipeline.build import LoadedGraphs, build
+from kg.pipeline.serialize import Cancelled
+from kg.data.sources import SourceFile
 
 TERMS = """\
 @prefix ex: <http://ex.org/> .
@@ -78,7 +78,7 @@ def test_writing_while_loading_gives_the_files_writing_after_loading_gives(proje
     streamed = build(project.ontology, project.triples, project.root / "streamed")
 
     calls = []
-    monkeypatch.setattr("kg.pipeline.known_before_loading", lambda sources: calls.append(1))
+    monkeypatch.setattr("kg.pipeline.build.known_before_loading", lambda sources: calls.append(1))
     after = build(project.ontology, project.triples, project.root / "after")
     assert calls, "the second build did not take the write-after-loading path"
 

@@ -7,7 +7,7 @@ import io
 import pyoxigraph as ox
 import pytest
 
-from kg.serialize import Cancelled, FirstSeen, write_both, write_nquads, write_turtle
+from kg.pipeline.serialize import Cancelled, FirstSeen, write_both, write_nquads, write_turtle
 
 EX = "http://ex.org/"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.dataset import load_dataset
+from kg.data.dataset import load_dataset
 from kg.validation.shacl import pyshacl_results, shacl_results, shapes_graph
 from kg.validation.shacl_sparql import sparql_results, supported
 

@@ -9,14 +9,14 @@ from collections import Counter
 import pyoxigraph as ox
 import pytest
 
-from kg.catalogue import load_catalogue
+from kg.query.catalogue import load_catalogue
 from kg.commands import main
-from kg.current import load_sources
-from kg.query import rows
-from kg.sparql import run_query
-from kg.stores import DataSpec, open_dataset
-from kg.stores.memory import MemoryDataset
-from kg.stores.remote import EndpointError, RemoteDataset, push
+from kg.data.current import load_sources
+from kg.query.request import rows
+from kg.query.sparql import run_query
+from kg.data.open import DataSpec, open_dataset
+from kg.data.memory import MemoryDataset
+from kg.data.remote import EndpointError, RemoteDataset, push
 
 CATALOGUE = sorted(load_catalogue())
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.dataset import load_dataset
+from kg.data.dataset import load_dataset
 from kg.validation.labels import label_faults
 
 HEAD = """\

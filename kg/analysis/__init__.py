@@ -1,30 +1,30 @@
-"""Graph measures: pure functions from a networkx graph to results.
+"""Analysing: the graph projected from the RDF, its measures, statistics and exports.
 
-Each centrality returns a :class:`Measure`: the value of every node and the
-method used (exact, or sampled above a size limit, with the sample size and
-seed), so that outputs say how their figures were obtained.
+:mod:`~kg.analysis.projection` turns the dataset into a networkx graph by explicit
+rules; :mod:`~kg.analysis.measures` holds one module per measure (pure functions,
+graph in, results out); :mod:`~kg.analysis.census` counts what the RDF holds;
+:mod:`~kg.analysis.stats` assembles ``kg stats``; :mod:`~kg.analysis.export` writes
+the projection for graph tools and the RDF for RDF tools.
+
+The measures are re-exported here, so ``kg.analysis.pagerank(graph)`` works.
 """
 
-from kg.analysis.betweenness import betweenness
-from kg.analysis.closeness import closeness
-from kg.analysis.communities import communities
-from kg.analysis.components import components
-from kg.analysis.degree import degree_in, degree_out, degree_total
-from kg.analysis.eigenvector import eigenvector
-from kg.analysis.measure import Measure
-from kg.analysis.pagerank import pagerank
-from kg.analysis.structure import degree_distribution, density, diameter
-
-#: Centralities by name, as ``kg stats --measure`` and ``kg viz --size-by`` know them.
-CENTRALITIES = {
-    "degree": degree_total,
-    "in_degree": degree_in,
-    "out_degree": degree_out,
-    "pagerank": pagerank,
-    "betweenness": betweenness,
-    "closeness": closeness,
-    "eigenvector": eigenvector,
-}
+from kg.analysis.measures import (
+    CENTRALITIES,
+    Measure,
+    betweenness,
+    closeness,
+    communities,
+    components,
+    degree_distribution,
+    degree_in,
+    degree_out,
+    degree_total,
+    density,
+    diameter,
+    eigenvector,
+    pagerank,
+)
 
 __all__ = [
     "CENTRALITIES",

@@ -52,7 +52,7 @@ def _sources(root: Path) -> tuple[Path, Path]:
 
 def _open_build(root: Path):
     """The dataset as ``kg query``/``stats``/``viz`` open it: the current build, bulk-loaded."""
-    from kg.stores import DataSpec, open_dataset
+    from kg.data.open import DataSpec, open_dataset
 
     ontology, triples = _sources(root)
     opened = open_dataset(DataSpec(ontology, triples, root / "build"))
@@ -67,7 +67,7 @@ def reference_pyoxigraph_load(root: Path, arg: str) -> dict:
     """
     import pyoxigraph as ox
 
-    from kg.sources import FORMATS, discover
+    from kg.data.sources import FORMATS, discover
 
     ontology, triples = _sources(root)
     files = discover(ontology, "ontology") + discover(triples, "triples")
@@ -87,7 +87,7 @@ def build(root: Path, arg: str) -> dict:
 
     Timed while the result still holds the dataset, as the reference holds its store.
     """
-    from kg.pipeline import build as run_build
+    from kg.pipeline.build import build as run_build
 
     ontology, triples = _sources(root)
     start = time.perf_counter()
@@ -99,9 +99,9 @@ def queries(root: Path, store: str) -> dict:
     """Every saved query on ``store``: ``kg`` (kg's own path), ``pyoxigraph`` or ``rdflib_memory``."""
     import pyoxigraph as ox
 
-    from kg.catalogue import load_catalogue
-    from kg.namespaces import PREFIXES
-    from kg.sparql import Binding, run_query, with_bindings
+    from kg.query.catalogue import load_catalogue
+    from kg.data.namespaces import PREFIXES
+    from kg.query.sparql import Binding, run_query, with_bindings
 
     start = time.perf_counter()
     if store == "pyoxigraph":
@@ -114,7 +114,7 @@ def queries(root: Path, store: str) -> dict:
     else:
         dataset = _open_build(root)
         if store == "rdflib_memory":
-            from kg.stores.memory import MemoryDataset
+            from kg.data.memory import MemoryDataset
 
             dataset = MemoryDataset.copy_of(dataset)
 
@@ -176,7 +176,7 @@ def _stop(signum: int, frame: object) -> None:
 
 def projection(root: Path, arg: str) -> dict:
     """The networkx projection of the opened build."""
-    from kg.projection import project
+    from kg.analysis.projection import project
 
     start = time.perf_counter()
     dataset = _open_build(root)
@@ -195,7 +195,7 @@ def projection(root: Path, arg: str) -> dict:
 def centrality(root: Path, name: str) -> dict:
     """One centrality measure on the projection (the projection itself not timed)."""
     from kg.analysis import CENTRALITIES
-    from kg.projection import project
+    from kg.analysis.projection import project
 
     graph = project(_open_build(root))
     import scipy.sparse.linalg  # noqa: F401  (imported once per session, not per measure)
@@ -210,7 +210,7 @@ def stats(root: Path, arg: str) -> dict:
 
     ``steps`` gives the seconds of each step as ``kg stats`` reports its progress.
     """
-    from kg.stats import compute_stats
+    from kg.analysis.stats import compute_stats
 
     steps: dict[str, float] = {}
     current: list = [None, 0.0]
@@ -232,7 +232,7 @@ def stats(root: Path, arg: str) -> dict:
 
 def viz(root: Path, top: str) -> dict:
     """``kg viz --top N``: open the build, project, select, lay out, write the page."""
-    from kg.viz import PageOptions, build_page, write_page
+    from kg.pages.page import PageOptions, build_page, write_page
 
     start = time.perf_counter()
     page = build_page(_open_build(root), options=PageOptions(top=int(top)))

@@ -12,7 +12,7 @@ import click
 from kg.bench.runner import TARGETS, parse_sizes, run_bench
 from kg.commands.options import count_option, json_option, quiet_option
 from kg.commands.output import progress_display
-from kg.sources import find_project_root
+from kg.data.sources import find_project_root
 
 
 @click.command("bench")

@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 
 from kg.commands.options import source_options
-from kg.dataset import load_dataset
-from kg.docs import ontology_reference
+from kg.data.dataset import load_dataset
+from kg.pages.reference import ontology_reference
 from kg.errors import InvalidDataError
-from kg.fsutil import write_text_atomic
-from kg.report import ValidationReport
+from kg.pipeline.safewrite import write_text_atomic
+from kg.problems import ValidationReport
 
 
 @click.command("docs")

@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from kg.errors import UsageError
-from kg.sources import find_project_root
+from kg.data.sources import find_project_root
 
 _DIR = click.Path(file_okay=True, dir_okay=True, path_type=Path)
 _ontology_option = click.option(
@@ -79,7 +79,7 @@ def data_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add the source options and where to read the data: ``--store``, ``--store-path``,
     ``--endpoint``, ``--build-dir``.
 
-    The command receives them as one :class:`kg.stores.DataSpec` named ``data``,
+    The command receives them as one :class:`kg.data.open.DataSpec` named ``data``,
     plus ``root`` (the project folder, None when there is none). With
     ``--endpoint`` no project is needed.
     """
@@ -124,7 +124,7 @@ def data_options(command: Callable[..., Any]) -> Callable[..., Any]:
         build_dir: Path | None,
         **kwargs: Any,
     ) -> Any:
-        from kg.stores import DataSpec
+        from kg.data.open import DataSpec
 
         root = find_project_root(Path.cwd())
         if endpoint is None:
@@ -172,7 +172,7 @@ def projection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add the projection options; the command receives them as one ``rules`` value.
 
     Options given on the command line override a ``--rules`` file, which
-    overrides the defaults of :class:`kg.projection.ProjectionRules`.
+    overrides the defaults of :class:`kg.analysis.projection.ProjectionRules`.
     """
 
     @click.option(
@@ -218,7 +218,7 @@ def projection_options(command: Callable[..., Any]) -> Callable[..., Any]:
         collapse_events: bool | None,
         **kwargs: Any,
     ) -> Any:
-        from kg.projection import ProjectionRules, load_rules
+        from kg.analysis.projection import ProjectionRules, load_rules
 
         rules = load_rules(rules_file) if rules_file else ProjectionRules()
         changes: dict[str, object] = {}

@@ -12,8 +12,8 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from kg.dataset import Progress as ProgressCallback
-from kg.report import Problem, ValidationReport
+from kg.data.dataset import Progress as ProgressCallback
+from kg.problems import Problem, ValidationReport
 
 _CHECK_TITLES = {
     "syntax": "Syntax",

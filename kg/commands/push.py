@@ -9,8 +9,8 @@ import click
 
 from kg.commands.options import json_option, quiet_option, source_options
 from kg.commands.output import progress_display
-from kg.current import current_dataset
-from kg.stores.remote import push
+from kg.data.current import current_dataset
+from kg.data.remote import push
 
 
 @click.command("push")

@@ -16,9 +16,9 @@ from kg.commands.options import (
     quiet_option,
 )
 from kg.commands.output import progress_display
-from kg.projection import ProjectionRules
-from kg.stats import compute_stats
-from kg.stores import DataSpec, open_dataset
+from kg.analysis.projection import ProjectionRules
+from kg.analysis.stats import compute_stats
+from kg.data.open import DataSpec, open_dataset
 
 
 @click.command("stats")
@@ -59,7 +59,7 @@ def stats_command(
     closeness are estimated from 256 seeded samples and communities come from
     igraph's multilevel Louvain, and the output says so.
 
-    --json prints one object (schema "kg-stats/1", see kg/stats.py).
+    --json prints one object (schema "kg-stats/1", see kg/analysis/stats.py).
     """
     with progress_display(not quiet and not as_json) as progress:
         opened = open_dataset(data, progress)

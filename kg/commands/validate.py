@@ -9,7 +9,7 @@ import click
 
 from kg.commands.options import json_option, quiet_option, shacl_option, source_options
 from kg.commands.output import echo_report, progress_display
-from kg.dataset import load_dataset
+from kg.data.dataset import load_dataset
 from kg.errors import InvalidDataError
 from kg.validation import validate
 

@@ -8,10 +8,10 @@ import click
 
 from kg.analysis import CENTRALITIES
 from kg.commands.options import count_option, data_options, projection_options
-from kg.projection import ProjectionRules
-from kg.query import query_text
-from kg.stores import DataSpec, open_dataset
-from kg.viz import PageOptions, build_page, write_page
+from kg.analysis.projection import ProjectionRules
+from kg.query.request import query_text
+from kg.data.open import DataSpec, open_dataset
+from kg.pages.page import PageOptions, build_page, write_page
 
 
 @click.command("viz")

@@ -1,7 +1,7 @@
 """Validation of a loaded dataset: syntax, vocabulary, SHACL shapes, labels.
 
 Example:
-    >>> from kg.report import CHECKS
+    >>> from kg.problems import CHECKS
     >>> CHECKS
     ('syntax', 'vocabulary', 'shacl', 'labels')
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
-from kg.dataset import KGDataset, Progress
-from kg.report import CHECKS, Problem, ValidationReport
+from kg.data.dataset import KGDataset, Progress
+from kg.problems import CHECKS, Problem, ValidationReport
 from kg.validation.labels import check_labels
 from kg.validation.locate import clear_cache
 from kg.validation.shacl import check_shacl, has_shapes

@@ -1,17 +1,17 @@
 """Label check: every entity in the facts has exactly one preferred label.
 
 An entity is an IRI given an ``rdf:type`` in the facts. Its preferred label is
-taken from the first naming predicate it uses (see :mod:`kg.labels`); that
+taken from the first naming predicate it uses (see :mod:`kg.data.labels`); that
 predicate must have one value per language. More than one (two
 ``skos:prefLabel`` in English, say) or none at all is an error.
 """
 
 from __future__ import annotations
 
-from kg.dataset import KGDataset
-from kg.labels import LABEL_PREDICATES, label_values
-from kg.namespaces import shorten
-from kg.report import Problem
+from kg.data.dataset import KGDataset
+from kg.data.labels import LABEL_PREDICATES, label_values
+from kg.data.namespaces import shorten
+from kg.problems import Problem
 from kg.validation.locate import find_term
 
 

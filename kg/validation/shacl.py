@@ -3,7 +3,7 @@
 Two engines give the same results: SPARQL on the store
 (:mod:`kg.validation.shacl_sparql`, fast at scale, for the SHACL Core subset
 kg's shapes use) and pyshacl (everything else). Each result becomes a readable
-:class:`~kg.report.Problem`: the focus node's preferred label and IRI, the
+:class:`~kg.problems.Problem`: the focus node's preferred label and IRI, the
 path, the shape's message, and the file and line where the node is written.
 Results are grouped by path and constraint.
 """
@@ -15,10 +15,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from kg.dataset import KGDataset
-from kg.labels import preferred_labels
-from kg.namespaces import shorten
-from kg.report import Problem
+from kg.data.dataset import KGDataset
+from kg.data.labels import preferred_labels
+from kg.data.namespaces import shorten
+from kg.problems import Problem
 from kg.validation.locate import find_term
 from kg.validation.shacl_sparql import ShaclResult, sparql_results, supported
 

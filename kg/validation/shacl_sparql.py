@@ -31,7 +31,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
-from kg.dataset import KGDataset, quiet_rdflib, to_rdflib
+from kg.data.dataset import KGDataset, quiet_rdflib, to_rdflib
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 #: Datatypes whose lexical forms Oxigraph checks when casting (every string is

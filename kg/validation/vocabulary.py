@@ -1,7 +1,7 @@
 """Vocabulary lint: every class and predicate used in the facts must be known.
 
 A term is known when ``ontology/`` declares it (as a class, property or
-datatype) or when it belongs to a well-known vocabulary (:data:`kg.namespaces.WELL_KNOWN`)
+datatype) or when it belongs to a well-known vocabulary (:data:`kg.data.namespaces.WELL_KNOWN`)
 whose published term list contains it. Anything else, typically a typo such as
 ``kg:signatry``, is an error naming the file, the line, the term and the
 nearest known terms.
@@ -12,9 +12,9 @@ from __future__ import annotations
 import difflib
 from functools import lru_cache
 
-from kg.dataset import KGDataset
-from kg.namespaces import PREFIXES, WELL_KNOWN, shorten, vocabulary_terms
-from kg.report import Problem
+from kg.data.dataset import KGDataset
+from kg.data.namespaces import PREFIXES, WELL_KNOWN, shorten, vocabulary_terms
+from kg.problems import Problem
 from kg.validation.locate import find_term, local_name
 
 #: Types that declare a term when ``ontology/`` gives them to it.

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from kg.commands import main
-from kg.dataset import load_dataset
-from kg.projection import project
+from kg.data.dataset import load_dataset
+from kg.analysis.projection import project
 
 POISON = '</script><img src=x onerror="window.__pwned=1">'
 POISONED = """\

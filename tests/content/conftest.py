@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.dataset import KGDataset, load_dataset
+from kg.data.dataset import KGDataset, load_dataset
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.catalogue import load_catalogue
-from kg.sparql import resolve_binding, run_query
+from kg.query.catalogue import load_catalogue
+from kg.query.sparql import resolve_binding, run_query
 
 CATALOGUE = load_catalogue()
 

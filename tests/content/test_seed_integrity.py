@@ -164,7 +164,7 @@ def test_every_person_has_a_position_with_organisation_and_role(seed):
 
 
 def test_committed_ontology_reference_is_up_to_date(seed):
-    from kg.docs import ontology_reference
+    from kg.pages.reference import ontology_reference
 
     committed = (REPO / "ontology" / "REFERENCE.md").read_text("utf-8")
     assert committed == ontology_reference(seed), "run: kg docs --out ontology/REFERENCE.md"

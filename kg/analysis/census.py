@@ -1,0 +1,61 @@
+"""The RDF census of a dataset: what it holds, counted by SPARQL on the store."""
+
+from __future__ import annotations
+
+from kg.data.dataset import KGDataset
+from kg.data.labels import LABEL_PREDICATES
+from kg.data.namespaces import shorten
+
+
+def rdf_census(dataset: KGDataset) -> dict[str, object]:
+    """Triples in total and per named graph, classes, predicates, literal datatypes, unlabelled entities.
+
+    Counts cover the facts (the ``triples`` graphs), except the per-graph list,
+    which covers every graph.
+    """
+    facts = dataset.graphs("triples")
+    p = dataset.prefixes
+    graphs = []
+    for row in dataset.query(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    ):
+        source = dataset.source_of_graph(row["g"].value)
+        graphs.append(
+            {
+                "graph": row["g"].value,
+                "file": f"{source.role}/{source.relpath}" if source else None,
+                "triples": int(row["n"].value),
+            }
+        )
+
+    def counted(query: str, key: str) -> list[dict[str, object]]:
+        if not facts:
+            return []
+        rows = dataset.query(query)
+        result = [{key: shorten(r["k"].value, p), "count": int(r["n"].value)} for r in rows]
+        return sorted(result, key=lambda d: (-int(d["count"]), str(d[key])))
+
+    labels = " ".join(f"<{x}>" for x in LABEL_PREDICATES)
+    unlabelled = []
+    if facts:
+        rows = dataset.query(
+            f"SELECT DISTINCT ?e WHERE {{ {dataset.in_facts('?e a ?c')} FILTER isIRI(?e) "
+            f"FILTER NOT EXISTS {{ VALUES ?l {{ {labels} }} ?e ?l ?x }} }} ORDER BY ?e"
+        )
+        unlabelled = [shorten(r["e"].value, p) for r in rows]
+    return {
+        "triples": len(dataset),
+        "fact_triples": sum(g["triples"] for g in graphs if g["graph"] in set(facts)),
+        "graphs": graphs,
+        "classes": counted(
+            "SELECT ?k (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?k } GROUP BY ?k", "class"
+        ),
+        "predicates": counted(
+            "SELECT ?k (COUNT(*) AS ?n) WHERE { ?s ?k ?o } GROUP BY ?k", "predicate"
+        ),
+        "literals_by_datatype": counted(
+            "SELECT ?k (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER isLiteral(?o) BIND(datatype(?o) AS ?k) } GROUP BY ?k",
+            "datatype",
+        ),
+        "entities_without_label": unlabelled,
+    }

@@ -1,0 +1,119 @@
+"""Exports: the projection for Gephi, Cytoscape and spreadsheets; the RDF for RDF tools.
+
+Every projection export records the projection rules: a ``kg_rules`` graph
+attribute (JSON) in GraphML and GEXF, a ``rules.json`` beside the CSV files.
+Outputs are deterministic (sorted nodes, edges and attributes) and written
+all-or-nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import BinaryIO
+
+import networkx as nx
+import pyoxigraph as ox
+
+from kg.data.dataset import KGDataset
+from kg.pipeline.safewrite import replace_files, write_bytes_atomic
+from kg.pipeline.serialize import write_nquads, write_turtle
+
+GRAPH_EXPORTS = ("graphml", "gexf", "csv")
+RDF_EXPORTS = ("ttl", "nq", "jsonld")
+
+_FIXED = ("id", "label", "class", "aliases", "articles")
+
+
+def flat(graph: nx.Graph) -> nx.Graph:
+    """A copy whose attribute values are all strings or numbers (lists joined by "; ")."""
+
+    def plain(value: object) -> object:
+        if isinstance(value, (list, tuple)):
+            return "; ".join(str(v) for v in value)
+        if isinstance(value, (int, float, str)):
+            return value
+        return str(value)
+
+    out = graph.__class__()
+    out.graph["kg_rules"] = json.dumps(graph.graph.get("rules", {}), sort_keys=True)
+    for node, data in graph.nodes(data=True):
+        out.add_node(node, **{k: plain(v) for k, v in data.items()})
+    for s, o, data in graph.edges(data=True):
+        out.add_edge(s, o, **{k: plain(v) for k, v in data.items()})
+    return out
+
+
+def _graphml(graph: nx.Graph) -> bytes:
+    buffer = io.BytesIO()
+    nx.write_graphml(flat(graph), buffer, encoding="utf-8", prettyprint=True)
+    return buffer.getvalue()
+
+
+def _gexf(graph: nx.Graph) -> bytes:
+    text = "\n".join(nx.generate_gexf(flat(graph), encoding="utf-8", prettyprint=True))
+    # networkx stamps today's date into <meta>; drop it so exports repeat byte for byte.
+    return re.sub(r' lastmodifieddate="[^"]*"', "", text).encode("utf-8") + b"\n"
+
+
+def _csv_tables(graph: nx.Graph) -> tuple[bytes, bytes]:
+    plain = flat(graph)
+    extra = sorted({k for _n, d in plain.nodes(data=True) for k in d} - set(_FIXED))
+    nodes = io.StringIO()
+    writer = csv.writer(nodes, lineterminator="\n")
+    writer.writerow([*_FIXED, *extra])
+    for node, data in plain.nodes(data=True):
+        writer.writerow(
+            [node, *(data.get(k, "") for k in _FIXED[1:]), *(data.get(k, "") for k in extra)]
+        )
+    edges = io.StringIO()
+    writer = csv.writer(edges, lineterminator="\n")
+    columns = ("predicates", "label", "articles", "weight", "via")
+    writer.writerow(["source", "target", *columns])
+    for s, o, data in plain.edges(data=True):
+        writer.writerow([s, o, *(data.get(k, "") for k in columns)])
+    return nodes.getvalue().encode("utf-8"), edges.getvalue().encode("utf-8")
+
+
+def export_projection(graph: nx.Graph, fmt: str, out: Path) -> list[Path]:
+    """Write the projection as GraphML or GEXF (``out`` is a file) or CSV (``out`` is a folder)."""
+    if fmt == "graphml":
+        write_bytes_atomic(out, _graphml(graph))
+        return [out]
+    if fmt == "gexf":
+        write_bytes_atomic(out, _gexf(graph))
+        return [out]
+    if fmt == "csv":
+        nodes, edges = _csv_tables(graph)
+        rules = json.dumps(graph.graph.get("rules", {}), indent=2, sort_keys=True).encode() + b"\n"
+        return replace_files(
+            out,
+            {
+                "nodes.csv": lambda h: h.write(nodes),
+                "edges.csv": lambda h: h.write(edges),
+                "rules.json": lambda h: h.write(rules),
+            },
+        )
+    raise ValueError(f"unknown projection format {fmt!r}; use one of {', '.join(GRAPH_EXPORTS)}")
+
+
+def export_rdf(dataset: KGDataset, fmt: str, out: Path) -> list[Path]:
+    """Write the dataset as Turtle (merged), N-Quads or JSON-LD (both with named graphs)."""
+
+    def jsonld(handle: BinaryIO) -> None:
+        ox.serialize(sorted(dataset.store, key=str), handle, ox.RdfFormat.JSON_LD)
+
+    writers = {
+        "ttl": lambda h: write_turtle(dataset.store, h, dataset.prefixes),
+        "nq": lambda h: write_nquads(dataset.store, h),
+        "jsonld": jsonld,
+    }
+    if fmt not in writers:
+        raise ValueError(f"unknown RDF format {fmt!r}; use one of {', '.join(RDF_EXPORTS)}")
+    buffer = io.BytesIO()
+    writers[fmt](buffer)
+    write_bytes_atomic(out, buffer.getvalue())
+    return [out]

@@ -1,0 +1,389 @@
+"""Projecting the RDF dataset into a networkx graph, by explicit rules.
+
+The rules (:class:`ProjectionRules`) are:
+
+1. **Nodes** are the IRIs given an ``rdf:type`` in the facts (the ``triples``
+   graphs), except instances of excluded classes. Each node carries its class
+   (the most specific of its types), preferred label, aliases, the articles
+   whose graphs describe it, and its literal values (dates, amounts, counts)
+   keyed by prefixed predicate.
+2. **Edges** are triples between two nodes whose predicate is not excluded
+   (and is included, when an include list is given). ``rdf:type`` and the
+   ontology's own triples are never edges. Parallel triples between the same
+   two nodes become one edge with the list of predicates, their labels, the
+   articles that state them, and a ``weight`` (the number of triples).
+3. **owl:sameAs**: nodes linked by ``owl:sameAs`` are merged into the one with
+   the smallest IRI.
+4. Events and agreements stay nodes, so that people connect through them;
+   ``collapse_events`` instead replaces each event or agreement by edges
+   between the people linked to it, weighted by how many they share.
+
+Example:
+    >>> rules = ProjectionRules(exclude_predicates=("schema:mentions",))
+    >>> rules.to_dict()["directed"]
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict, dataclass, replace
+from itertools import combinations
+from pathlib import Path
+
+import networkx as nx
+
+from kg.data.dataset import KGDataset
+from kg.errors import UsageError
+from kg.analysis.gcpause import paused_gc
+from kg.data.labels import label_values
+from kg.data.namespaces import shorten
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+#: Classes whose instances are merged away by ``collapse_events``.
+EVENT_CLASSES = ("schema:Event", "kg:Agreement")
+#: Class whose instances are linked pairwise by ``collapse_events``.
+PERSON_CLASS = "schema:Person"
+
+
+@dataclass(frozen=True)
+class ProjectionRules:
+    """How the dataset becomes a graph; recorded in every output.
+
+    Attributes:
+        directed: keep the RDF direction (subject to object).
+        include_predicates: when not empty, only these predicates make edges.
+        exclude_predicates: predicates that never make edges.
+        exclude_classes: classes whose instances are not nodes.
+        collapse_events: replace events and agreements by person–person edges.
+    """
+
+    directed: bool = True
+    include_predicates: tuple[str, ...] = ()
+    exclude_predicates: tuple[str, ...] = ("schema:mentions",)
+    exclude_classes: tuple[str, ...] = ("schema:NewsArticle", "schema:WebSite")
+    collapse_events: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        """The rules as a JSON-ready dict."""
+        data = asdict(self)
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}
+
+    def updated(self, **changes: object) -> ProjectionRules:
+        """A copy with some rules changed; list values become tuples."""
+        fixed = {k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()}
+        return replace(self, **fixed)
+
+
+def load_rules(path: Path, base: ProjectionRules | None = None) -> ProjectionRules:
+    """Read rules from a TOML (or JSON) file; keys are the :class:`ProjectionRules` fields.
+
+    Raises:
+        kg.errors.UsageError: the file cannot be read or has unknown keys or wrong types.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text) if path.suffix == ".json" else tomllib.loads(text)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot read projection rules {path}: {exc}") from exc
+    known = set(ProjectionRules.__dataclass_fields__)
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise UsageError(
+            f"{path}: unknown projection rule(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+        )
+    for key, value in data.items():
+        expected = bool if key in ("directed", "collapse_events") else list
+        if not isinstance(value, expected):
+            raise UsageError(f"{path}: {key} must be a {expected.__name__}")
+    return (base or ProjectionRules()).updated(**data)
+
+
+def _expand(name: str, prefixes: dict[str, str]) -> str:
+    prefix, sep, local = name.partition(":")
+    if name.startswith("<") and name.endswith(">"):
+        return name[1:-1]
+    if sep and prefix in prefixes:
+        return prefixes[prefix] + local
+    if "://" in name:
+        return name
+    raise UsageError(f"unknown prefix in {name!r}; use a known prefix or a full <IRI>")
+
+
+def _values(iris: list[str]) -> str:
+    return " ".join(f"<{i}>" for i in iris)
+
+
+def project(dataset: KGDataset, rules: ProjectionRules | None = None) -> nx.DiGraph | nx.Graph:
+    """Build the networkx graph of the facts following ``rules``.
+
+    The graph's ``graph["rules"]`` holds the rules used. Node keys are IRIs.
+    """
+    with paused_gc():
+        return _project(dataset, rules or ProjectionRules())
+
+
+def _project(dataset: KGDataset, rules: ProjectionRules) -> nx.DiGraph | nx.Graph:
+    prefixes = dataset.prefixes
+    facts = dataset.graphs("triples")
+    graph: nx.DiGraph | nx.Graph = nx.DiGraph() if rules.directed else nx.Graph()
+    graph.graph["rules"] = rules.to_dict()
+    if not facts:
+        return graph
+    excluded_classes = [_expand(c, prefixes) for c in rules.exclude_classes]
+    articles = _article_files(dataset)
+
+    types: dict[str, set[str]] = {}
+    for row in dataset.query(
+        f"SELECT DISTINCT ?e ?c WHERE {{ {dataset.in_facts('?e a ?c FILTER isIRI(?e)')} }}"
+    ):
+        types.setdefault(row[0].value, set()).add(row[1].value)
+    hidden = _instances_of(dataset, excluded_classes)
+    nodes = sorted(e for e in types if e not in hidden)
+    merged = _same_as(dataset, set(nodes))
+    keep = sorted({merged.get(n, n) for n in nodes})
+    node_set = set(keep)
+    specific = _most_specific(dataset, types)
+    labels = label_values(dataset, nodes)
+    aliases: dict[str, set[str]] = {}
+    for row in dataset.query(
+        f"SELECT DISTINCT ?e ?a WHERE {{ {dataset.in_facts('?e skos:altLabel ?a')} }}"
+    ):
+        entity = row[0].value
+        aliases.setdefault(merged.get(entity, entity), set()).add(row[1].value)
+
+    members: dict[str, list[str]] = {}
+    for n in nodes:
+        members.setdefault(merged.get(n, n), []).append(n)
+    classes = {c: shorten(c, prefixes) for c in set(specific.values())}
+    for iri in keep:
+        entries = [e for m in members[iri] for e in labels.get(m, [])]
+        preferred = entries[0][2] if entries else shorten(iri, prefixes)
+        names = {t for _p, _l, t in entries} | aliases.get(iri, set())
+        graph.add_node(
+            iri,
+            label=preferred,
+            **{"class": classes[specific[iri]] if specific.get(iri) else ""},
+            aliases=sorted(names - {preferred}),
+            articles=[],
+        )
+    _add_literals(dataset, graph, merged)
+    _add_articles(dataset, graph, merged, articles)
+    _add_edges(dataset, graph, rules, merged, node_set, articles)
+    if rules.collapse_events:
+        _collapse(graph, dataset, rules)
+    return graph
+
+
+def _article_files(dataset: KGDataset) -> dict[str, str]:
+    """Map each article graph to a short article name (its corpus file, else the graph)."""
+    found = {}
+    rows = dataset.query(
+        "SELECT ?g (SAMPLE(?f) AS ?file) WHERE { GRAPH ?g { ?a a schema:NewsArticle "
+        "OPTIONAL { ?a kg:corpusFile ?f } } } GROUP BY ?g"
+    )
+    for row in rows:
+        found[row["g"].value] = row["file"].value if row["file"] else row["g"].value
+    return found
+
+
+def _instances_of(dataset: KGDataset, classes: list[str]) -> set[str]:
+    if not classes:
+        return set()
+    rows = dataset.query(
+        f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {_values(classes)} }} "
+        "?e a ?c . ?c rdfs:subClassOf* ?k }"
+    )
+    return {row["e"].value for row in rows}
+
+
+def _same_as(dataset: KGDataset, nodes: set[str]) -> dict[str, str]:
+    """Map every node linked by owl:sameAs to the smallest IRI of its group."""
+    links = nx.Graph()
+    for row in dataset.query(
+        "SELECT ?a ?b WHERE { ?a owl:sameAs ?b FILTER(isIRI(?a) && isIRI(?b)) }"
+    ):
+        a, b = row["a"].value, row["b"].value
+        if a in nodes or b in nodes:
+            links.add_edge(a, b)
+    merged = {}
+    for group in nx.connected_components(links):
+        canonical = min(n for n in group if n in nodes) if group & nodes else min(group)
+        for member in group:
+            merged[member] = canonical
+    return merged
+
+
+def _most_specific(dataset: KGDataset, types: dict[str, set[str]]) -> dict[str, str]:
+    """Each entity's type that is not a superclass of another of its types (smallest IRI on ties)."""
+    supers: dict[str, set[str]] = {}
+    for row in dataset.query("SELECT ?c ?s WHERE { ?c rdfs:subClassOf+ ?s FILTER isIRI(?s) }"):
+        supers.setdefault(row["c"].value, set()).add(row["s"].value)
+    result = {}
+    for entity, classes in types.items():
+        generic = set().union(*(supers.get(c, set()) for c in classes))
+        candidates = sorted(classes - generic) or sorted(classes)
+        result[entity] = candidates[0]
+    return result
+
+
+def _add_literals(dataset: KGDataset, graph: nx.Graph, merged: dict[str, str]) -> None:
+    pattern = (
+        "?s ?p ?o FILTER(isIRI(?s) && isLiteral(?o)) "
+        "FILTER(?p NOT IN (skos:prefLabel, skos:altLabel, rdfs:label, kg:evidence))"
+    )
+    rows = dataset.query(f"SELECT DISTINCT ?s ?p ?o WHERE {{ {dataset.in_facts(pattern)} }}")
+    collected: dict[tuple[str, str], list[str]] = {}
+    short: dict[str, str] = {}
+    for s_term, p_term, o_term in rows:
+        subject = s_term.value
+        node = merged.get(subject, subject)
+        if node in graph:
+            predicate = p_term.value
+            if predicate not in short:
+                short[predicate] = shorten(predicate, dataset.prefixes)
+            collected.setdefault((node, short[predicate]), []).append(o_term.value)
+    for (node, key), values in sorted(collected.items()):
+        values = sorted(values)
+        graph.nodes[node][key] = values[0] if len(values) == 1 else values
+
+
+def _add_articles(
+    dataset: KGDataset,
+    graph: nx.Graph,
+    merged: dict[str, str],
+    articles: dict[str, str],
+) -> None:
+    if not articles:
+        return
+    pattern = "{ ?s ?p ?o } UNION { ?o ?p ?s FILTER(?p != schema:mentions) }"
+    rows = dataset.query(
+        f"SELECT DISTINCT ?s ?g WHERE {{ {dataset.in_facts(pattern)} FILTER isIRI(?s) }}"
+    )
+    found: dict[str, set[str]] = {}
+    for s_term, g_term in rows:
+        subject = s_term.value
+        node = merged.get(subject, subject)
+        name = articles.get(g_term.value)
+        if name is not None and node in graph:
+            found.setdefault(node, set()).add(name)
+    for node, names in found.items():
+        graph.nodes[node]["articles"] = sorted(names)
+
+
+def _add_edges(
+    dataset: KGDataset,
+    graph: nx.Graph,
+    rules: ProjectionRules,
+    merged: dict[str, str],
+    nodes: set[str],
+    articles: dict[str, str],
+) -> None:
+    prefixes = dataset.prefixes
+    excluded = {_expand(p, prefixes) for p in rules.exclude_predicates}
+    excluded |= {
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+        "http://www.w3.org/2002/07/owl#sameAs",
+    }
+    included = {_expand(p, prefixes) for p in rules.include_predicates}
+    predicate_labels = {
+        row["p"].value: row["l"].value
+        for row in dataset.query(
+            "SELECT ?p (SAMPLE(?x) AS ?l) WHERE { ?p rdfs:label ?x } GROUP BY ?p"
+        )
+    }
+    chosen = (
+        f"VALUES ?p {{ {_values(sorted(included - excluded))} }} "
+        if included
+        else f"FILTER(?p NOT IN ({', '.join(f'<{p}>' for p in sorted(excluded))})) "
+    )
+    pattern = f"?s ?p ?o FILTER(isIRI(?s) && isIRI(?o)) {chosen}"
+    rows = dataset.query(f"SELECT ?s ?p ?o ?g WHERE {{ {dataset.in_facts(pattern)} }}")
+    seen: set[tuple[str, str, str]] = set()
+    weights: dict[tuple[str, str], int] = {}
+    predicates: dict[tuple[str, str], set[str]] = {}
+    sources: dict[tuple[str, str], set[str]] = {}
+    for s_term, p_term, o_term, g_term in rows:
+        subject, obj = s_term.value, o_term.value
+        s = merged.get(subject, subject)
+        o = merged.get(obj, obj)
+        if s not in nodes or o not in nodes or s == o:
+            continue
+        p = p_term.value
+        key = (s, o) if rules.directed or s < o else (o, s)
+        triple = (subject, p, obj)
+        if triple not in seen:  # the same triple in two articles is one triple
+            seen.add(triple)
+            weights[key] = weights.get(key, 0) + 1
+            if key in predicates:
+                predicates[key].add(p)
+            else:
+                predicates[key] = {p}
+        article = articles.get(g_term.value)
+        if article is not None:
+            if key in sources:
+                sources[key].add(article)
+            else:
+                sources[key] = {article}
+    # Most edges share a few predicate sets: name each set once.
+    named: dict[frozenset[str], tuple[list[str], str]] = {}
+    edges = []
+    for key in sorted(weights):
+        used = frozenset(predicates[key])
+        if used not in named:
+            ordered = sorted(used)
+            short = [shorten(p, prefixes) for p in ordered]
+            label = ", ".join(
+                predicate_labels.get(p, n) for p, n in zip(ordered, short, strict=True)
+            )
+            named[used] = (short, label)
+        short, label = named[used]
+        found = sources.get(key)
+        edges.append(
+            (
+                *key,
+                {
+                    "predicates": list(short),
+                    "label": label,
+                    "articles": sorted(found) if found else [],
+                    "weight": weights[key],
+                },
+            )
+        )
+    graph.add_edges_from(edges)
+
+
+def _collapse(graph: nx.Graph, dataset: KGDataset, rules: ProjectionRules) -> None:
+    """Replace event and agreement nodes by weighted edges between the people linked to them."""
+    events = _instances_of(dataset, [_expand(c, dataset.prefixes) for c in EVENT_CLASSES])
+    people = _instances_of(dataset, [_expand(PERSON_CLASS, dataset.prefixes)])
+    for event in sorted(e for e in events if e in graph):
+        neighbours = (
+            set(graph.successors(event)) | set(graph.predecessors(event))
+            if graph.is_directed()
+            else set(graph.neighbors(event))
+        )
+        linked = sorted(n for n in neighbours if n in people)
+        label = graph.nodes[event]["label"]
+        for a, b in combinations(linked, 2):
+            if graph.has_edge(a, b) and "via" in graph.edges[a, b]:
+                data = graph.edges[a, b]
+                data["weight"] += 1
+                data["via"].append(label)
+            else:
+                graph.add_edge(
+                    a,
+                    b,
+                    predicates=["kg:sharedEvent"],
+                    label="shared event or agreement",
+                    articles=[],
+                    weight=1,
+                    via=[label],
+                )
+        graph.remove_node(event)
+    graph.graph["rules"] = rules.to_dict()

@@ -1,0 +1,89 @@
+"""The dataset of the current sources, reusing the last build when it is up to date.
+
+A build's ``manifest.json`` records the SHA-256 of every source file. When the
+sources still match it, the built ``dataset.nq`` is bulk-loaded (one file, no
+per-file parsing or validation); otherwise the sources themselves are loaded,
+so a query always answers from what ``triples/`` holds now.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.data.dataset import KGDataset, Progress, load_dataset
+from kg.errors import InvalidDataError
+from kg.problems import ValidationReport
+from kg.data.sources import discover, file_sha256
+
+MANIFEST = "manifest.json"
+NQUADS = "dataset.nq"
+
+
+def read_manifest(path: Path) -> dict | None:
+    """The manifest at ``path``, or None when it is missing or unreadable."""
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return manifest if isinstance(manifest, dict) and "prefixes" in manifest else None
+
+
+def matches_sources(manifest: dict, ontology: Path, triples: Path) -> bool:
+    """Whether ``manifest`` lists exactly the current source files, by path and hash."""
+    sources = discover(ontology, "ontology") + discover(triples, "triples")
+    now = sorted((s.role, s.relpath, file_sha256(s.path)) for s in sources)
+    built = sorted((s["role"], s["path"], s["sha256"]) for s in manifest.get("sources", []))
+    return now == built
+
+
+def dataset_from_manifest(
+    store: ox.Store, manifest: dict, ontology: Path, triples: Path
+) -> KGDataset:
+    """A dataset over ``store``, whose sources and prefixes are those ``manifest`` lists."""
+    sources = discover(ontology, "ontology") + discover(triples, "triples")
+    dataset = KGDataset(store=store, sources=sources)
+    for entry in manifest["sources"]:
+        role, path = entry["role"], entry["path"]
+        match = next(s for s in sources if s.role == role and s.relpath == path)
+        dataset.graphs_by_source[match.graph_iri] = entry["graphs"]
+    dataset.prefixes = dict(manifest["prefixes"])
+    return dataset
+
+
+def build_is_current(ontology: Path, triples: Path, out: Path) -> dict | None:
+    """The build's manifest if ``out`` holds a build of exactly the current sources."""
+    manifest = read_manifest(out / MANIFEST)
+    if manifest is None or not (out / NQUADS).is_file():
+        return None
+    return manifest if matches_sources(manifest, ontology, triples) else None
+
+
+def load_sources(ontology: Path, triples: Path, progress: Progress | None = None) -> KGDataset:
+    """Load the sources, raising on the first syntax problems instead of recording them.
+
+    Raises:
+        kg.errors.InvalidDataError: a source file cannot be parsed.
+    """
+    dataset = load_dataset(ontology, triples, progress)
+    if dataset.problems:
+        raise InvalidDataError(ValidationReport(problems=dataset.problems, checks_run=["syntax"]))
+    return dataset
+
+
+def current_dataset(
+    ontology: Path, triples: Path, out: Path, progress: Progress | None = None
+) -> tuple[KGDataset, bool]:
+    """Return the dataset of the current sources and whether a build was reused.
+
+    Raises:
+        kg.errors.InvalidDataError: a source file cannot be parsed.
+    """
+    manifest = build_is_current(ontology, triples, out)
+    if manifest is not None:
+        store = ox.Store()
+        store.bulk_load(path=str(out / NQUADS), format=ox.RdfFormat.N_QUADS)
+        return dataset_from_manifest(store, manifest, ontology, triples), True
+    return load_sources(ontology, triples, progress), False

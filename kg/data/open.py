@@ -1,0 +1,117 @@
+"""Where the data lives: chosen once, then every command reads it the same way.
+
+* ``oxigraph`` (the default): the sources (or the current build's
+  ``dataset.nq``) loaded into an in-memory Oxigraph store.
+* ``memory``: the same data answered by rdflib's own in-memory store and
+  SPARQL engine (:mod:`kg.data.memory`).
+* ``store_path``: a persistent on-disk Oxigraph store, reopened without parsing
+  while the sources are unchanged (:mod:`kg.data.disk`).
+* ``endpoint``: a remote SPARQL 1.1 endpoint (:mod:`kg.data.remote`).
+
+``auto`` means ``oxigraph``: ``kg bench`` finds it faster than rdflib's store
+at every size, from ten thousand triples up, so no size calls for ``memory``.
+
+Example:
+    >>> from pathlib import Path
+    >>> spec = DataSpec(ontology=Path("ontology"), triples=Path("triples"), store="memory")
+    >>> spec.describe()
+    'rdflib Memory store'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.data.dataset import KGDataset, Progress
+from kg.errors import UsageError
+
+#: Values of ``--store``.
+STORES = ("auto", "oxigraph", "memory")
+
+
+@dataclass(frozen=True)
+class DataSpec:
+    """Where to read the data from, as the command line gives it.
+
+    Attributes:
+        ontology: the ontology folder (None with an endpoint and no project).
+        triples: the facts folder (None likewise).
+        build_dir: the build to reuse when it matches the sources.
+        store: ``auto``, ``oxigraph`` or ``memory``.
+        store_path: a persistent store folder, or None.
+        endpoint: a SPARQL query service URL, or None.
+    """
+
+    ontology: Path | None = None
+    triples: Path | None = None
+    build_dir: Path | None = None
+    store: str = "auto"
+    store_path: Path | None = None
+    endpoint: str | None = None
+
+    def describe(self) -> str:
+        """Where the data is read from, in a few words."""
+        if self.endpoint:
+            return f"endpoint {self.endpoint}"
+        if self.store_path:
+            return f"store {self.store_path}"
+        return "rdflib Memory store" if self.store == "memory" else "Oxigraph in memory"
+
+
+@dataclass
+class Opened:
+    """An opened dataset and how it was obtained.
+
+    Attributes:
+        dataset: the data.
+        origin: ``build`` (a current build reused), ``store`` (a current
+            persistent store reused), ``sources`` (parsed now) or ``endpoint``.
+        valid: True when the data is known valid (a current build); None when
+            not known (parsed now, or remote).
+    """
+
+    dataset: KGDataset
+    origin: str
+    valid: bool | None = None
+
+
+def open_dataset(spec: DataSpec, progress: Progress | None = None) -> Opened:
+    """Open the data ``spec`` points at.
+
+    Raises:
+        kg.errors.UsageError: contradictory choices, or folders missing.
+        kg.errors.InvalidDataError: a source file cannot be parsed.
+        kg.data.remote.EndpointError: the endpoint cannot be reached.
+    """
+    if spec.store not in STORES:
+        raise UsageError(f"unknown store {spec.store!r}; choose one of {', '.join(STORES)}")
+    if spec.endpoint:
+        if spec.store_path or spec.store == "memory":
+            raise UsageError("--endpoint reads a remote store; drop --store and --store-path")
+        from kg.data.current import MANIFEST, read_manifest
+        from kg.data.remote import RemoteDataset
+
+        remote = RemoteDataset.connect(spec.endpoint)
+        # An endpoint has no prefixes; a local build of the same project lends its own.
+        manifest = read_manifest(spec.build_dir / MANIFEST) if spec.build_dir else None
+        remote.add_prefixes(manifest["prefixes"] if manifest else {})
+        return Opened(remote, "endpoint")
+    if spec.ontology is None or spec.triples is None:
+        raise UsageError("give --ontology and --triples, or --endpoint")
+    if spec.store_path:
+        if spec.store == "memory":
+            raise UsageError("--store-path keeps an Oxigraph store; drop --store memory")
+        from kg.data.disk import open_store
+
+        dataset, reused, valid = open_store(spec.ontology, spec.triples, spec.store_path, progress)
+        return Opened(dataset, "store" if reused else "sources", valid)
+    from kg.data.current import current_dataset
+
+    build_dir = spec.build_dir or spec.triples.parent / "build"
+    dataset, reused = current_dataset(spec.ontology, spec.triples, build_dir, progress)
+    if spec.store == "memory":
+        from kg.data.memory import MemoryDataset
+
+        dataset = MemoryDataset.copy_of(dataset)
+    return Opened(dataset, "build" if reused else "sources", True if reused else None)

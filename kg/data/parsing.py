@@ -1,0 +1,192 @@
+"""Reading one RDF source file into a pyoxigraph store, deterministically.
+
+Files that provably hold no blank node are bulk-loaded by pyoxigraph (the fast
+path for large graphs). Others are streamed and their blank nodes renamed in
+order of appearance with a prefix derived from the file's name, so that two
+loads of the same file give the same blank node labels and two files never
+share one by accident.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from kg.problems import Problem
+from kg.data.sources import SourceFile
+
+_QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD}
+#: Syntaxes whose files fill only their own graph and declare prefixes in plain
+#: text: what loading them gives is known before they are loaded.
+PREDICTABLE = {ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES}
+
+
+class SourceError(Exception):
+    """A source file cannot be read; ``problem`` says where and why."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(problem.message)
+
+
+def read_source(source: SourceFile) -> bytes:
+    """Return the file's bytes, checking that it is non-empty UTF-8.
+
+    Raises:
+        SourceError: the file is empty, unreadable, or not UTF-8.
+    """
+    try:
+        data = source.path.read_bytes()
+    except OSError as exc:
+        raise SourceError(
+            Problem("syntax", f"cannot read the file: {exc.strerror}", file=source.display)
+        ) from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise SourceError(
+            Problem(
+                "syntax",
+                f"the file is not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded",
+                file=source.display,
+                line=line,
+                column=column,
+                hint="save the file as UTF-8 (RDF syntaxes require it)",
+            )
+        ) from exc
+    if not text.strip():
+        raise SourceError(
+            Problem(
+                "syntax",
+                "the file is empty: it holds no triples",
+                file=source.display,
+                hint="add facts to it or delete it",
+            )
+        )
+    return data
+
+
+def _has_no_blank_nodes(data: bytes, fmt: ox.RdfFormat) -> bool:
+    if b"_:" in data:
+        return False
+    if fmt == ox.RdfFormat.N_TRIPLES:
+        return True
+    if fmt == ox.RdfFormat.TURTLE:
+        return b"[" not in data and b"(" not in data
+    return False
+
+
+_PREFIX_RE = re.compile(rb"\s*@?prefix\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.IGNORECASE)
+
+
+@dataclass
+class Loaded:
+    """What loading one file gave: the graphs it filled and the prefixes it declares."""
+
+    graphs: set[str] = field(default_factory=set)
+    prefixes: dict[str, str] = field(default_factory=dict)
+
+
+def declared_prefixes(data: bytes) -> dict[str, str]:
+    r"""The ``@prefix`` / ``PREFIX`` declarations of a Turtle or TriG document.
+
+    Example:
+        >>> declared_prefixes(b"@prefix ex: <http://ex.org/> .\nPREFIX : <http://d/>")
+        {'ex': 'http://ex.org/', '': 'http://d/'}
+        >>> declared_prefixes(b'ex:a ex:b "@prefix no: <http://no/>" .\n  @PREFIX  x:<http://x/> .')
+        {'x': 'http://x/'}
+    """
+    # Found by the word, then matched from the start of its line: five times
+    # faster than a multi-line regular expression over the whole file.
+    found: dict[str, str] = {}
+    lowered = data.lower()
+    at = lowered.find(b"prefix")
+    while at >= 0:
+        match = _PREFIX_RE.match(data, data.rfind(b"\n", 0, at) + 1)
+        if match:
+            found[(match.group(1) or b"").decode()] = match.group(2).decode("utf-8", "replace")
+        at = lowered.find(b"prefix", at + len(b"prefix"))
+    return found
+
+
+def load_source(store: ox.Store, source: SourceFile) -> Loaded:
+    """Load one file into ``store``; return the graphs it filled and its prefixes.
+
+    Triples outside any named graph go into the file's own graph
+    (:attr:`SourceFile.graph_iri`); named graphs in TriG or N-Quads keep their names.
+
+    Raises:
+        SourceError: the file is empty, not UTF-8, or not valid in its syntax.
+    """
+    data = read_source(source)
+    own_graph = ox.NamedNode(source.graph_iri)
+    fmt = source.format
+    try:
+        if fmt not in _QUAD_FORMATS and _has_no_blank_nodes(data, fmt):
+            store.bulk_load(data, fmt, to_graph=own_graph)
+            return Loaded({source.graph_iri}, declared_prefixes(data))
+        return _stream(store, source, data, own_graph)
+    except SyntaxError as exc:
+        raise SourceError(
+            Problem(
+                "syntax",
+                _clean_syntax_message(exc.msg),
+                file=source.display,
+                line=exc.lineno,
+                column=exc.offset,
+                hint=_context(data, exc.lineno),
+            )
+        ) from exc
+
+
+def _stream(store: ox.Store, source: SourceFile, data: bytes, own_graph: ox.NamedNode) -> Loaded:
+    prefix = "b" + hashlib.sha1(f"{source.role}:{source.relpath}".encode()).hexdigest()[:8] + "x"
+    renamed: dict[str, ox.BlankNode] = {}
+
+    def rename(node: ox.BlankNode) -> ox.BlankNode:
+        new = renamed.get(node.value)
+        if new is None:
+            new = renamed[node.value] = ox.BlankNode(f"{prefix}{len(renamed)}")
+        return new
+
+    quads = []
+    graphs: set[str] = set()
+    blank = ox.BlankNode
+    parser = ox.parse(data, fmt := source.format, rename_blank_nodes=False)
+    for quad in parser:
+        s, o, g = quad.subject, quad.object, quad.graph_name
+        if type(s) is blank:
+            s = rename(s)
+        if type(o) is blank:
+            o = rename(o)
+        if isinstance(g, ox.DefaultGraph) or fmt not in _QUAD_FORMATS:
+            g = own_graph
+        elif type(g) is blank:
+            g = rename(g)
+        graphs.add(g.value)
+        quads.append(ox.Quad(s, quad.predicate, o, g))
+    store.bulk_extend(quads)
+    prefixes = declared_prefixes(data) if fmt in PREDICTABLE else dict(parser.prefixes)
+    return Loaded(graphs, prefixes)
+
+
+def _clean_syntax_message(message: str) -> str:
+    # "Parser error between line 5 column 11 and line 6 column 1: Unexpected end of file"
+    head, sep, tail = message.partition(": ")
+    if sep and head.startswith("Parser error"):
+        return tail
+    return message
+
+
+def _context(data: bytes, line: int | None) -> str | None:
+    if not line:
+        return None
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    if 1 <= line <= len(lines):
+        return f"line {line}: {lines[line - 1].strip()[:120]}"
+    return None

@@ -1,0 +1,11 @@
+"""Showing: the interactive graph page (pyvis, one offline HTML file) and the ontology
+reference in Markdown.
+
+:mod:`~kg.pages.page` builds the page from a projection, with its template and the
+vis-network assets inlined from pyvis; :mod:`~kg.pages.reference` writes the
+ontology's reference.
+"""
+
+from kg.pages.page import NotebookPage, PageOptions, build_page, write_page
+
+__all__ = ["NotebookPage", "PageOptions", "build_page", "write_page"]

@@ -1,0 +1,125 @@
+"""Answering a query given the way people give it: inline, from a file, stdin, or by name.
+
+Example:
+    >>> import pyoxigraph as ox
+    >>> from kg.data.dataset import KGDataset
+    >>> ds = KGDataset(store=ox.Store())
+    >>> answer(ds, "ASK { ?s ?p ?o }", "table")
+    b'false\\n'
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+import sys
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TypeVar
+
+import pyoxigraph as ox
+
+from kg.query.catalogue import SavedQuery, find_saved_query
+from kg.data.dataset import KGDataset
+from kg.errors import KGError
+from kg.query.results import format_result
+from kg.query.sparql import Binding, QueryError, QueryTimeout, run_query
+
+T = TypeVar("T")
+
+
+def query_text(argument: str, catalogue: dict[str, SavedQuery]) -> tuple[str, SavedQuery | None]:
+    """The SPARQL text for ``argument``: ``-`` (stdin), a ``.rq`` path, a saved name, or SPARQL."""
+    if argument == "-":
+        return sys.stdin.read(), None
+    path = Path(argument)
+    if "\n" not in argument and len(argument) < 4096 and path.is_file():
+        try:
+            return path.read_text(encoding="utf-8"), None
+        except UnicodeDecodeError as exc:
+            raise QueryError(f"{path} is not UTF-8 text") from exc
+    if re.fullmatch(r"[\w.-]+", argument):
+        if argument.endswith(".rq"):
+            raise QueryError(f"query file not found: {argument}")
+        saved = find_saved_query(catalogue, argument)
+        return saved.text, saved
+    return argument, None
+
+
+def answer(dataset: KGDataset, text: str, fmt: str, bindings: list[Binding] | None = None) -> bytes:
+    """Run a read-only query and return its result serialised in ``fmt``."""
+    result = run_query(dataset, text, bindings)
+    try:
+        return format_result(result, fmt, dataset.prefixes)
+    except ValueError as exc:
+        raise QueryError(str(exc)) from exc
+
+
+def _child(conn: Connection, func: Callable[..., T], args: tuple) -> None:
+    try:
+        conn.send(("ok", func(*args)))
+    except KGError as exc:
+        conn.send(("kgerror", (type(exc).__name__, str(exc), exc.exit_code)))
+    except Exception as exc:  # reported to the parent, which re-raises it
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def call_with_timeout(func: Callable[..., T], args: tuple, seconds: float) -> T:
+    """Run ``func(*args)`` in a forked process; stop it after ``seconds``.
+
+    A query inside pyoxigraph cannot be interrupted from Python, so it runs in a
+    child process that is killed when the time is up.
+
+    Raises:
+        QueryTimeout: the time ran out.
+    """
+    context = multiprocessing.get_context("fork")
+    parent, child = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(child, func, args), daemon=True)
+    process.start()
+    child.close()
+    try:
+        if not parent.poll(seconds):
+            raise QueryTimeout(f"the query was stopped after {seconds:g} s (--timeout)")
+        status, payload = parent.recv()
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+    if status == "ok":
+        return payload
+    if status == "kgerror":
+        _name, message, code = payload
+        error = KGError(message)
+        error.exit_code = code
+        raise error
+    raise RuntimeError(payload)
+
+
+def rows(dataset: KGDataset, query: str, **binds: str) -> list[dict[str, str]]:
+    """Rows of a SELECT (inline SPARQL or a saved query's name) as dicts of plain values.
+
+    Keyword arguments bind variables as ``--bind`` does (by IRI, prefixed name or
+    any label or alias). Ready for ``pandas.DataFrame(rows(...))``.
+
+    Example:
+        >>> import pyoxigraph as ox
+        >>> from kg.data.dataset import KGDataset
+        >>> store = ox.Store()
+        >>> store.add(ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("1")))
+        >>> rows(KGDataset(store=store), "SELECT ?s ?o WHERE { ?s ?p ?o }")
+        [{'s': 'http://e/a', 'o': '1'}]
+    """
+    from kg.query.catalogue import load_catalogue
+    from kg.query.sparql import resolve_binding
+
+    text, _saved = query_text(query, load_catalogue())
+    bindings = [resolve_binding(dataset, name, value) for name, value in binds.items()]
+    result = run_query(dataset, text, bindings)
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("rows() needs a SELECT query")
+    names = [v.value for v in result.variables]
+    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
