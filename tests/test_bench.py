@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from kg.analysis import CENTRALITIES
-from kg.query.catalogue import load_catalogue
 from kg.commands import main
 from kg.commands.bench import format_run
+from kg.query.catalogue import load_catalogue
 from tests.conftest import REPO
 
 

@@ -9,10 +9,10 @@ import json
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.commands import main
-from kg.data.dataset import load_dataset
 from kg.analysis.export import flat
 from kg.analysis.projection import project
+from kg.commands import main
+from kg.data.dataset import load_dataset
 
 EX = "http://ex.org/"
 

@@ -9,9 +9,9 @@ import pyoxigraph as ox
 import pytest
 
 from kg.commands import main
+from kg.data.sources import SourceFile
 from kg.pipeline.build import LoadedGraphs, build
 from kg.pipeline.serialize import Cancelled
-from kg.data.sources import SourceFile
 
 TERMS = """\
 @prefix ex: <http://ex.org/> .

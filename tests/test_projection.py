@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kg.analysis.projection import ProjectionRules, load_rules, project
 from kg.data.dataset import load_dataset
 from kg.errors import UsageError
-from kg.analysis.projection import ProjectionRules, load_rules, project
 
 EX = "http://ex.org/"
 

@@ -9,14 +9,14 @@ from collections import Counter
 import pyoxigraph as ox
 import pytest
 
-from kg.query.catalogue import load_catalogue
 from kg.commands import main
 from kg.data.current import load_sources
+from kg.data.memory import MemoryDataset
+from kg.data.open import DataSpec, open_dataset
+from kg.data.remote import EndpointError, RemoteDataset, push
+from kg.query.catalogue import load_catalogue
 from kg.query.request import rows
 from kg.query.sparql import run_query
-from kg.data.open import DataSpec, open_dataset
-from kg.data.memory import MemoryDataset
-from kg.data.remote import EndpointError, RemoteDataset, push
 
 CATALOGUE = sorted(load_catalogue())
 

@@ -34,11 +34,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.data.dataset import KGDataset
-from kg.errors import UsageError
 from kg.analysis.gcpause import paused_gc
+from kg.data.dataset import KGDataset
 from kg.data.labels import label_values
 from kg.data.namespaces import shorten
+from kg.errors import UsageError
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -25,8 +25,8 @@ from kg.analysis import (
     diameter,
 )
 from kg.analysis.census import rdf_census
-from kg.data.dataset import KGDataset
 from kg.analysis.projection import ProjectionRules, project
+from kg.data.dataset import KGDataset
 from kg.validation import validate
 
 SCHEMA = "kg-stats/1"

@@ -99,8 +99,8 @@ def queries(root: Path, store: str) -> dict:
     """Every saved query on ``store``: ``kg`` (kg's own path), ``pyoxigraph`` or ``rdflib_memory``."""
     import pyoxigraph as ox
 
-    from kg.query.catalogue import load_catalogue
     from kg.data.namespaces import PREFIXES
+    from kg.query.catalogue import load_catalogue
     from kg.query.sparql import Binding, run_query, with_bindings
 
     start = time.perf_counter()

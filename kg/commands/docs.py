@@ -8,8 +8,8 @@ import click
 
 from kg.commands.options import source_options
 from kg.data.dataset import load_dataset
-from kg.pages.reference import ontology_reference
 from kg.errors import InvalidDataError
+from kg.pages.reference import ontology_reference
 from kg.pipeline.safewrite import write_text_atomic
 from kg.problems import ValidationReport
 

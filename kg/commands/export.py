@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from kg.commands.options import data_options, projection_options
 from kg.analysis.export import GRAPH_EXPORTS, RDF_EXPORTS, export_projection, export_rdf
 from kg.analysis.projection import ProjectionRules, project
+from kg.commands.options import data_options, projection_options
 from kg.data.open import DataSpec, open_dataset
 
 _DEFAULT_NAMES = {

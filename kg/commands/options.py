@@ -15,8 +15,8 @@ from typing import Any
 
 import click
 
-from kg.errors import UsageError
 from kg.data.sources import find_project_root
+from kg.errors import UsageError
 
 _DIR = click.Path(file_okay=True, dir_okay=True, path_type=Path)
 _ontology_option = click.option(

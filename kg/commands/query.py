@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from kg.query.catalogue import load_catalogue
 from kg.commands.options import data_options
+from kg.data.open import DataSpec, open_dataset
+from kg.query.catalogue import load_catalogue
 from kg.query.request import answer, call_with_timeout, query_text
 from kg.query.results import GRAPH_FORMATS, RESULT_FORMATS
 from kg.query.sparql import resolve_binding
-from kg.data.open import DataSpec, open_dataset
 
 
 @click.command("query")

@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from kg.analysis import CENTRALITIES
+from kg.analysis.projection import ProjectionRules
+from kg.analysis.stats import compute_stats
 from kg.commands.options import (
     count_option,
     data_options,
@@ -16,8 +18,6 @@ from kg.commands.options import (
     quiet_option,
 )
 from kg.commands.output import progress_display
-from kg.analysis.projection import ProjectionRules
-from kg.analysis.stats import compute_stats
 from kg.data.open import DataSpec, open_dataset
 
 

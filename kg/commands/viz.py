@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 
 from kg.analysis import CENTRALITIES
-from kg.commands.options import count_option, data_options, projection_options
 from kg.analysis.projection import ProjectionRules
-from kg.query.request import query_text
+from kg.commands.options import count_option, data_options, projection_options
 from kg.data.open import DataSpec, open_dataset
 from kg.pages.page import PageOptions, build_page, write_page
+from kg.query.request import query_text
 
 
 @click.command("viz")

@@ -14,9 +14,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.data.dataset import KGDataset, Progress, load_dataset
+from kg.data.sources import discover, file_sha256
 from kg.errors import InvalidDataError
 from kg.problems import ValidationReport
-from kg.data.sources import discover, file_sha256
 
 MANIFEST = "manifest.json"
 NQUADS = "dataset.nq"

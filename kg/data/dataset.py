@@ -19,8 +19,8 @@ from oxrdflib.store import OxigraphStore
 
 from kg.data.namespaces import PREFIXES
 from kg.data.parsing import PREDICTABLE, SourceError, declared_prefixes, load_source
-from kg.problems import Problem
 from kg.data.sources import SourceFile, discover
+from kg.problems import Problem
 
 #: Called as ``progress(done, total, description)`` while work goes on.
 Progress = Callable[[int, int, str], None]

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kg.problems import Problem
 from kg.data.sources import SourceFile
+from kg.problems import Problem
 
 _QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD}
 #: Syntaxes whose files fill only their own graph and declare prefixes in plain

@@ -26,8 +26,8 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from kg.data.dataset import KGDataset, Progress
-from kg.errors import KGError, UsageError
 from kg.data.memory import Result, graph_result
+from kg.errors import KGError, UsageError
 
 GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
 

@@ -35,9 +35,9 @@ import pyoxigraph as ox
 from pyvis.network import Network
 
 from kg.analysis import CENTRALITIES
+from kg.analysis.projection import ProjectionRules, project
 from kg.data.dataset import KGDataset
 from kg.errors import UsageError
-from kg.analysis.projection import ProjectionRules, project
 from kg.query.sparql import entities_named, run_query
 
 #: Colours for classes, given in sorted class order (colour-blind-safe first).

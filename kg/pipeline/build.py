@@ -36,11 +36,11 @@ from kg.data.dataset import (
     new_dataset,
     prefixes_before_loading,
 )
+from kg.data.sources import SourceFile, file_sha256
 from kg.errors import InvalidDataError, UsageError
 from kg.pipeline.safewrite import Staging, check_output_dir, staged
-from kg.problems import ValidationReport
 from kg.pipeline.serialize import Cancelled, graph_order, write_both
-from kg.data.sources import SourceFile, file_sha256
+from kg.problems import ValidationReport
 from kg.validation import validate
 
 #: File names written into the output folder.

@@ -20,9 +20,9 @@ from typing import TypeVar
 
 import pyoxigraph as ox
 
-from kg.query.catalogue import SavedQuery, find_saved_query
 from kg.data.dataset import KGDataset
 from kg.errors import KGError
+from kg.query.catalogue import SavedQuery, find_saved_query
 from kg.query.results import format_result
 from kg.query.sparql import Binding, QueryError, QueryTimeout, run_query
 

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from kg.analysis.projection import project
 from kg.commands import main
 from kg.data.dataset import load_dataset
-from kg.analysis.projection import project
 
 POISON = '</script><img src=x onerror="window.__pwned=1">'
 POISONED = """\
