@@ -33,3 +33,15 @@ class InvalidDataError(KGError):
     def __init__(self, report: ValidationReport) -> None:
         self.report = report
         super().__init__(f"{len(report.problems)} problem(s) found")
+
+
+class QueryError(KGError):
+    """The query cannot be run as written (exit code 2)."""
+
+    exit_code = 2
+
+
+class QueryTimeout(KGError):
+    """The query ran longer than allowed (exit code 4)."""
+
+    exit_code = 4

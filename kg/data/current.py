@@ -22,6 +22,27 @@ MANIFEST = "manifest.json"
 NQUADS = "dataset.nq"
 
 
+def manifest(dataset: KGDataset) -> dict[str, object]:
+    """A deterministic description of the sources: path, graph, hash, size each."""
+    sources = []
+    for source in dataset.sources:
+        graphs = dataset.graphs_by_source.get(source.graph_iri, [])
+        sources.append(
+            {
+                "role": source.role,
+                "path": source.relpath,
+                "graphs": graphs,
+                "sha256": file_sha256(source.path),
+            }
+        )
+    return {
+        "format": 1,
+        "quads": len(dataset),
+        "prefixes": dict(sorted(dataset.prefixes.items())),
+        "sources": sources,
+    }
+
+
 def read_manifest(path: Path) -> dict | None:
     """The manifest at ``path``, or None when it is missing or unreadable."""
     try:

@@ -25,6 +25,7 @@ from kg.data.current import (
     MANIFEST,
     dataset_from_manifest,
     load_sources,
+    manifest,
     matches_sources,
     read_manifest,
 )
@@ -81,7 +82,6 @@ def write_store(
     Raises:
         kg.errors.UsageError: ``path`` is a file.
     """
-    from kg.pipeline.build import manifest
 
     if path.exists() and not path.is_dir():
         raise UsageError(f"--store-path must be a folder, but {path} is a file")

@@ -26,7 +26,7 @@ from pyparsing import ParseException
 from rdflib.plugins.sparql.sparql import NotBoundError
 
 from kg.data.dataset import KGDataset, quiet_rdflib, to_rdflib
-from kg.query.sparql import QueryError
+from kg.errors import QueryError
 
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 

@@ -140,7 +140,7 @@ class RemoteDataset(KGDataset):
     ) -> Result:
         """Run ``sparql`` on the endpoint (see :meth:`KGDataset.query`)."""
         if substitutions:
-            from kg.query.sparql import Binding, with_bindings
+            from kg.data.sparqltext import Binding, with_bindings
 
             sparql = with_bindings(sparql, [Binding(v.value, t) for v, t in substitutions.items()])
         return self._send(sparql, union=graphs is None, graphs=graphs)
@@ -154,7 +154,7 @@ class RemoteDataset(KGDataset):
         return int(next(iter(rows))["n"].value)
 
     def _send(self, sparql: str, union: bool, graphs: list[str] | None = None) -> Result:
-        from kg.query.sparql import declared_prefixes, query_kind
+        from kg.data.sparqltext import declared_prefixes, query_kind
 
         declared = declared_prefixes(sparql)
         prologue = "".join(

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.data.current import MANIFEST, NQUADS
+from kg.data.current import MANIFEST, NQUADS, manifest
 from kg.data.dataset import (
     KGDataset,
     Progress,
@@ -36,7 +36,7 @@ from kg.data.dataset import (
     new_dataset,
     prefixes_before_loading,
 )
-from kg.data.sources import SourceFile, file_sha256
+from kg.data.sources import SourceFile
 from kg.errors import InvalidDataError, UsageError
 from kg.pipeline.safewrite import Staging, check_output_dir, staged
 from kg.pipeline.serialize import Cancelled, graph_order, write_both
@@ -106,27 +106,6 @@ def count_entities_and_classes(dataset: KGDataset) -> tuple[int, int]:
         )
     )
     return int(row["e_n"].value), int(row["c_n"].value)
-
-
-def manifest(dataset: KGDataset) -> dict[str, object]:
-    """A deterministic description of the sources: path, graph, hash, size each."""
-    sources = []
-    for source in dataset.sources:
-        graphs = dataset.graphs_by_source.get(source.graph_iri, [])
-        sources.append(
-            {
-                "role": source.role,
-                "path": source.relpath,
-                "graphs": graphs,
-                "sha256": file_sha256(source.path),
-            }
-        )
-    return {
-        "format": 1,
-        "quads": len(dataset),
-        "prefixes": dict(sorted(dataset.prefixes.items())),
-        "sources": sources,
-    }
 
 
 class LoadedGraphs:

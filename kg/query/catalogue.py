@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from kg.query.sparql import QueryError
+from kg.errors import QueryError
 
 
 @dataclass(frozen=True)

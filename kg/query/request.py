@@ -21,10 +21,10 @@ from typing import TypeVar
 import pyoxigraph as ox
 
 from kg.data.dataset import KGDataset
-from kg.errors import KGError
+from kg.errors import KGError, QueryError, QueryTimeout
 from kg.query.catalogue import SavedQuery, find_saved_query
 from kg.query.results import format_result
-from kg.query.sparql import Binding, QueryError, QueryTimeout, run_query
+from kg.query.sparql import Binding, run_query
 
 T = TypeVar("T")
 

@@ -1,106 +1,23 @@
-"""Running read-only SPARQL queries on a dataset, with errors people can act on.
-
-Example:
-    >>> query_kind("PREFIX ex: <http://ex.org/> SELECT * WHERE { ?s ?p ?o }")
-    'SELECT'
-    >>> query_kind("# a comment\\nASK { ?s ?p ?o }")
-    'ASK'
-    >>> query_kind("INSERT DATA { <a:b> <a:c> <a:d> }")
-    'UPDATE'
-"""
+"""Running read-only SPARQL queries on a dataset, with errors people can act on."""
 
 from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from kg.data.dataset import KGDataset
-from kg.errors import KGError
-
-_UPDATE_WORDS = {
-    "INSERT",
-    "DELETE",
-    "LOAD",
-    "CLEAR",
-    "DROP",
-    "CREATE",
-    "ADD",
-    "MOVE",
-    "COPY",
-    "WITH",
-}
-_QUERY_WORDS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
-
-
-class QueryError(KGError):
-    """The query cannot be run as written (exit code 2)."""
-
-    exit_code = 2
-
-
-class QueryTimeout(KGError):
-    """The query ran longer than allowed (exit code 4)."""
-
-    exit_code = 4
-
-
-#: Long strings, strings, IRIs and comments: the parts of a query not scanned for keywords.
-_LEXICAL = "|".join(
-    (
-        r'"""[\s\S]*?"""',
-        r"'''[\s\S]*?'''",
-        r'"(?:[^"\\\n]|\\.)*"',
-        r"'(?:[^'\\\n]|\\.)*'",
-        r'<[^<>"{}|^`\\\s]*>',
-        r"#[^\n]*",
-    )
+from kg.data.sparqltext import (
+    DECLARED_RE,
+    Binding,
+    form_of,
+    strip_lexical,
+    with_bindings,
 )
+from kg.errors import QueryError
 
-
-_LEXICAL_RE = re.compile(_LEXICAL)
-_WORD_RE = re.compile(r"[A-Za-z]+")
-_DECLARED_RE = re.compile(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?:")
 _PREFIXED_RE = re.compile(r"(?<![\w?$:.-])([A-Za-z][\w-]*)?:(?=[\w%\\])")
-
-
-def _blank(match: re.Match[str]) -> str:
-    found = match.group(0)
-    if "\n" in found:  # a long string: keep its line breaks
-        return re.sub(r"[^\n]", " ", found)
-    return " " * len(found)
-
-
-def _strip(text: str) -> str:
-    """The query with strings, IRIs and comments blanked out (same length, same lines)."""
-    return _LEXICAL_RE.sub(_blank, text)
-
-
-def query_kind(text: str) -> str:
-    """The query form: SELECT, ASK, CONSTRUCT, DESCRIBE, UPDATE or UNKNOWN."""
-    return _kind(_strip(text))
-
-
-def _kind(stripped: str) -> str:
-    for match in _WORD_RE.finditer(stripped):
-        upper = match.group(0).upper()
-        if upper in _QUERY_WORDS:
-            return upper
-        if upper in _UPDATE_WORDS:
-            return "UPDATE"
-    return "UNKNOWN"
-
-
-def declared_prefixes(text: str) -> set[str]:
-    """Prefixes the query declares itself.
-
-    Example:
-        >>> sorted(declared_prefixes("PREFIX ex: <http://e/>\\nprefix : <http://d/> SELECT"))
-        ['', 'ex']
-    """
-    return set(_DECLARED_RE.findall(_strip(text)))
 
 
 def _check_prefixes(stripped: str, known: dict[str, str]) -> None:
@@ -111,7 +28,7 @@ def _check_prefixes(stripped: str, known: dict[str, str]) -> None:
         if prefix in known or prefix.lower() == "prefix":
             continue
         if declared is None:
-            declared = set(_DECLARED_RE.findall(stripped)) | set(known)
+            declared = set(DECLARED_RE.findall(stripped)) | set(known)
         if prefix in declared:
             continue
         line = stripped.count("\n", 0, match.start()) + 1
@@ -140,15 +57,6 @@ def _syntax_error(text: str, exc: SyntaxError) -> QueryError:
     return QueryError(
         f"SPARQL syntax error at line {line}, column {column}: {detail}\n  {shown}\n  {pointer}"
     )
-
-
-@dataclass(frozen=True)
-class Binding:
-    """A value for a query variable, as given on the command line and as resolved."""
-
-    name: str
-    term: ox.NamedNode | ox.Literal
-    note: str | None = None
 
 
 def resolve_binding(dataset: KGDataset, name: str, value: str) -> Binding:
@@ -209,8 +117,8 @@ def run_query(
     Raises:
         QueryError: an update, an unknown prefix, or a syntax error.
     """
-    stripped = _strip(text)
-    if _kind(stripped) == "UPDATE":
+    stripped = strip_lexical(text)
+    if form_of(stripped) == "UPDATE":
         raise QueryError(
             "SPARQL UPDATE is refused: kg query is read-only. The files in triples/ are "
             "the source of truth; edit them and run kg build."
@@ -224,33 +132,3 @@ def run_query(
         if isinstance(exc, SyntaxError):
             raise _syntax_error(text, exc) from exc
         raise
-
-
-def with_bindings(text: str, bindings: list[Binding]) -> str:
-    """Fix the bound variables with a ``VALUES`` block at the top of the WHERE pattern.
-
-    Inside the outermost group pattern, VALUES joins before any grouping, so a
-    variable is bound whether or not the query projects it. (A trailing VALUES
-    clause would not do: SPARQL joins it after GROUP BY.)
-
-    Example:
-        >>> print(with_bindings("SELECT ?n WHERE { ?e :name ?n }", [Binding("e", ox.NamedNode("http://x/a"))]))
-        SELECT ?n WHERE { VALUES (?e) { (<http://x/a>) } ?e :name ?n }
-        >>> print(with_bindings("ASK { ?e ?p ?o }", [Binding("e", ox.NamedNode("http://x/a"))]))
-        ASK { VALUES (?e) { (<http://x/a>) } ?e ?p ?o }
-    """
-    if not bindings:
-        return text
-    stripped = _strip(text)
-    where = re.search(r"(?i)\bWHERE\s*\{", stripped)
-    if where:
-        brace = where.end()
-    else:
-        kind = re.search(r"(?i)\b(SELECT|ASK|DESCRIBE)\b", stripped)
-        first = stripped.find("{", kind.end()) if kind else -1
-        if first < 0:
-            raise QueryError("--bind needs a query with a WHERE pattern")
-        brace = first + 1
-    names = " ".join(f"?{b.name}" for b in bindings)
-    terms = " ".join(str(b.term) for b in bindings)
-    return f"{text[:brace]} VALUES ({names}) {{ ({terms}) }}{text[brace:]}"
