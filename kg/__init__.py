@@ -8,23 +8,20 @@ Example:
     '0.1.0'
 """
 
-from kg.data.dataset import KGDataset, load_dataset
-from kg.errors import InvalidDataError, KGError, UsageError
-from kg.pipeline.build import BuildResult, build
-from kg.validation import Problem, ValidationReport, validate
+import lazy_loader
+
+# The public API, imported on first use so that ``import kg`` (and so every
+# ``kg`` command's start-up) loads nothing it does not need.
+__getattr__, __dir__, __all__ = lazy_loader.attach(
+    __name__,
+    submod_attrs={
+        "data.dataset": ["KGDataset", "load_dataset"],
+        "errors": ["InvalidDataError", "KGError", "UsageError"],
+        "pipeline.build": ["BuildResult", "build"],
+        "problems": ["Problem", "ValidationReport"],
+        "validation": ["validate"],
+    },
+)
 
 __version__ = "0.1.0"
-
-__all__ = [
-    "BuildResult",
-    "InvalidDataError",
-    "KGDataset",
-    "KGError",
-    "Problem",
-    "UsageError",
-    "ValidationReport",
-    "__version__",
-    "build",
-    "load_dataset",
-    "validate",
-]
+__all__ = [*__all__, "__version__"]

@@ -139,3 +139,16 @@ def test_subcommand_help_imports_nothing_heavy(command: str) -> None:
         "assert r.exit_code == 0 and 'Usage' in r.output, r.output"
     )
     assert _loaded_after(code) == []
+
+
+def test_command_listing_matches_each_commands_own_help() -> None:
+    """``kg --help`` lists commands from a table, so the table must say what they say."""
+    import importlib
+
+    from kg.commands import COMMANDS
+
+    for name, (where, short) in COMMANDS.items():
+        module, attr = where.split(":")
+        command = getattr(importlib.import_module(module), attr)
+        assert command.name == name
+        assert command.get_short_help_str(limit=200) == short, name

@@ -6,39 +6,31 @@ graph in, results out); :mod:`~kg.analysis.census` counts what the RDF holds;
 :mod:`~kg.analysis.stats` assembles ``kg stats``; :mod:`~kg.analysis.export` writes
 the projection for graph tools and the RDF for RDF tools.
 
-The measures are re-exported here, so ``kg.analysis.pagerank(graph)`` works.
+The measures are re-exported here (imported on first use), so
+``kg.analysis.pagerank(graph)`` works.
 """
 
-from kg.analysis.measures import (
-    CENTRALITIES,
-    Measure,
-    betweenness,
-    closeness,
-    communities,
-    components,
-    degree_distribution,
-    degree_in,
-    degree_out,
-    degree_total,
-    density,
-    diameter,
-    eigenvector,
-    pagerank,
-)
+import lazy_loader
 
-__all__ = [
-    "CENTRALITIES",
-    "Measure",
-    "betweenness",
-    "closeness",
-    "communities",
-    "components",
-    "degree_distribution",
-    "degree_in",
-    "degree_out",
-    "degree_total",
-    "density",
-    "diameter",
-    "eigenvector",
-    "pagerank",
-]
+__getattr__, __dir__, __all__ = lazy_loader.attach(
+    __name__,
+    submod_attrs={
+        "measures": [
+            "CENTRALITIES",
+            "NAMES",
+            "Measure",
+            "betweenness",
+            "closeness",
+            "communities",
+            "components",
+            "degree_distribution",
+            "degree_in",
+            "degree_out",
+            "degree_total",
+            "density",
+            "diameter",
+            "eigenvector",
+            "pagerank",
+        ]
+    },
+)

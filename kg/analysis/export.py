@@ -13,14 +13,16 @@ import io
 import json
 import re
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import networkx as nx
 import pyoxigraph as ox
 
 from kg.data.dataset import KGDataset
 from kg.pipeline.safewrite import replace_files, write_bytes_atomic
 from kg.pipeline.serialize import write_nquads, write_turtle
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 GRAPH_EXPORTS = ("graphml", "gexf", "csv")
 RDF_EXPORTS = ("ttl", "nq", "jsonld")
@@ -48,12 +50,16 @@ def flat(graph: nx.Graph) -> nx.Graph:
 
 
 def _graphml(graph: nx.Graph) -> bytes:
+    import networkx as nx
+
     buffer = io.BytesIO()
     nx.write_graphml(flat(graph), buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()
 
 
 def _gexf(graph: nx.Graph) -> bytes:
+    import networkx as nx
+
     text = "\n".join(nx.generate_gexf(flat(graph), encoding="utf-8", prettyprint=True))
     # networkx stamps today's date into <meta>; drop it so exports repeat byte for byte.
     return re.sub(r' lastmodifieddate="[^"]*"', "", text).encode("utf-8") + b"\n"

@@ -8,6 +8,7 @@ failed (down, wrong URL, refused the request).
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from typing import Any
@@ -15,22 +16,91 @@ from typing import Any
 import click
 
 from kg import __version__
-from kg.commands.bench import bench_command
-from kg.commands.build import build_command
-from kg.commands.docs import docs_command
-from kg.commands.export import export_command
 from kg.commands.output import echo_report, error
-from kg.commands.push import push_command
-from kg.commands.query import query_command
-from kg.commands.stats import stats_command
-from kg.commands.validate import validate_command
-from kg.commands.viz import viz_command
 from kg.errors import InvalidDataError, KGError
+
+#: Each subcommand: where it is defined and its one-line help. A command's module
+#: is imported only when that command runs (or shows its own --help), so
+#: ``kg --help`` and shell completion import neither the library nor rdflib,
+#: networkx or igraph. A test checks each line against the command's docstring.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "bench": (
+        "kg.commands.bench:bench_command",
+        "Generate a synthetic graph and time kg against references on it.",
+    ),
+    "build": (
+        "kg.commands.build:build_command",
+        "Validate the sources, then write the dataset into --out.",
+    ),
+    "docs": (
+        "kg.commands.docs:docs_command",
+        "Print a Markdown reference of the ontology (classes, properties, shapes).",
+    ),
+    "export": (
+        "kg.commands.export:export_command",
+        "Export the graph: the networkx projection, or the RDF dataset.",
+    ),
+    "push": (
+        "kg.commands.push:push_command",
+        "Upload every named graph (ontology and facts) to a remote store.",
+    ),
+    "query": (
+        "kg.commands.query:query_command",
+        "Run a SPARQL query on the graph of the current sources.",
+    ),
+    "stats": (
+        "kg.commands.stats:stats_command",
+        "Print the RDF census, the graph's figures and the top entities by each measure.",
+    ),
+    "validate": (
+        "kg.commands.validate:validate_command",
+        "Check the sources: syntax, vocabulary, SHACL shapes and labels.",
+    ),
+    "viz": (
+        "kg.commands.viz:viz_command",
+        "Write an interactive HTML page of the graph.",
+    ),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use (click's ``LazyGroup`` pattern).
+
+    The listing in ``--help`` is written from :data:`COMMANDS` without importing
+    anything.
+    """
+
+    def __init__(self, *args: Any, lazy: dict[str, tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.lazy:
+            return super().get_command(ctx, cmd_name)
+        module, name = self.lazy[cmd_name][0].split(":")
+        command = getattr(importlib.import_module(module), name)
+        self.add_command(command, cmd_name)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, self.lazy[name][1]) for name in self.list_commands(ctx) if name in self.lazy]
+        rows += [
+            (name, cmd.get_short_help_str(formatter.width))
+            for name, cmd in sorted(self.commands.items())
+            if name not in self.lazy
+        ]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
 
 EXIT_INTERNAL = 3
 
 
-class KGGroup(click.Group):
+class KGGroup(LazyGroup):
     """A click group that turns kg's errors into messages and exit codes, never tracebacks."""
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -60,7 +130,7 @@ class KGGroup(click.Group):
             ctx.exit(EXIT_INTERNAL)
 
 
-@click.group(cls=KGGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=KGGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
     """kg: build, validate, query and explore a knowledge graph of news facts.
@@ -73,14 +143,3 @@ def main() -> None:
     Exit codes: 0 success, 1 invalid data, 2 usage error (a bad option, folder
     or query), 3 internal error, 4 query timed out, 5 remote endpoint failed.
     """
-
-
-main.add_command(bench_command)
-main.add_command(build_command)
-main.add_command(docs_command)
-main.add_command(export_command)
-main.add_command(push_command)
-main.add_command(query_command)
-main.add_command(stats_command)
-main.add_command(validate_command)
-main.add_command(viz_command)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 
-from kg.bench.runner import TARGETS, parse_sizes, run_bench
 from kg.commands.options import count_option, json_option, quiet_option
 from kg.commands.output import progress_display
 from kg.data.sources import find_project_root
@@ -86,6 +85,8 @@ def bench_command(
     --json prints the largest size's figures at the top level and every size
     under "runs". A million triples takes several minutes, most of it rdflib.
     """
+    from kg.bench.runner import parse_sizes, run_bench
+
     size_list = parse_sizes(sizes)
     if ontology is None:
         root = find_project_root(Path.cwd())
@@ -126,6 +127,8 @@ def _x(value: float | None) -> str:
 
 def format_run(run: dict) -> list[str]:
     """One size's figures as text: stages, queries, targets."""
+    from kg.bench.runner import TARGETS
+
     stages, ratios, targets = run["stages"], run["ratios"], run["targets"]
     reference = stages["reference_pyoxigraph_load"]
     lines = [

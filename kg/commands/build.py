@@ -9,7 +9,6 @@ import click
 
 from kg.commands.options import json_option, quiet_option, shacl_option, source_options
 from kg.commands.output import echo_report, progress_display
-from kg.pipeline.build import build
 
 
 @click.command("build")
@@ -54,6 +53,8 @@ def build_command(
     On any failure the previous contents of --out are left exactly as they were.
     Two builds of the same sources give byte-identical files.
     """
+    from kg.pipeline.build import build
+
     if out is None:
         out = (root or Path.cwd()) / "build"
     with progress_display(not quiet and not as_json) as progress:

@@ -7,11 +7,7 @@ from pathlib import Path
 import click
 
 from kg.commands.options import source_options
-from kg.data.dataset import load_dataset
 from kg.errors import InvalidDataError
-from kg.pages.reference import ontology_reference
-from kg.pipeline.safewrite import write_text_atomic
-from kg.problems import ValidationReport
 
 
 @click.command("docs")
@@ -30,6 +26,11 @@ def docs_command(ontology: Path, triples: Path, root: Path | None, out: Path | N
     has to read Turtle to learn the terms. The repository keeps the result in
     ontology/REFERENCE.md (`kg docs --out ontology/REFERENCE.md`).
     """
+    from kg.data.dataset import load_dataset
+    from kg.pages.reference import ontology_reference
+    from kg.pipeline.safewrite import write_text_atomic
+    from kg.problems import ValidationReport
+
     dataset = load_dataset(ontology, triples)
     if dataset.problems:
         raise InvalidDataError(ValidationReport(problems=dataset.problems, checks_run=["syntax"]))

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from kg.analysis.export import GRAPH_EXPORTS, RDF_EXPORTS, export_projection, export_rdf
-from kg.analysis.projection import ProjectionRules, project
+from kg.analysis.export import GRAPH_EXPORTS, RDF_EXPORTS
 from kg.commands.options import data_options, projection_options
-from kg.data.open import DataSpec, open_dataset
+
+if TYPE_CHECKING:
+    from kg.analysis.projection import ProjectionRules
+    from kg.data.open import DataSpec
 
 _DEFAULT_NAMES = {
     "graphml": "graph.graphml",
@@ -55,6 +58,10 @@ def export_command(
     jsonld) or merge them (ttl). Files are written whole or not at all, and
     the same sources give the same bytes.
     """
+    from kg.analysis.export import export_projection, export_rdf
+    from kg.analysis.projection import project
+    from kg.data.open import open_dataset
+
     out = out or (root or Path.cwd()) / "build" / _DEFAULT_NAMES[fmt]
     dataset = open_dataset(data).dataset
     if fmt in RDF_EXPORTS:

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from kg.data.dataset import Progress as ProgressCallback
-from kg.problems import Problem, ValidationReport
+if TYPE_CHECKING:
+    from kg.data.dataset import Progress as ProgressCallback
+    from kg.problems import Problem, ValidationReport
 
 _CHECK_TITLES = {
     "syntax": "Syntax",
@@ -26,6 +26,9 @@ _CHECK_TITLES = {
 @contextlib.contextmanager
 def progress_display(enabled: bool = True) -> Iterator[ProgressCallback | None]:
     """Yield a progress callback drawing a bar on stderr, or None when stderr is not a terminal."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     console = Console(stderr=True)
     if not enabled or not console.is_terminal:
         yield None

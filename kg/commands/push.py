@@ -9,8 +9,6 @@ import click
 
 from kg.commands.options import json_option, quiet_option, source_options
 from kg.commands.output import progress_display
-from kg.data.current import current_dataset
-from kg.data.remote import push
 
 
 @click.command("push")
@@ -57,6 +55,9 @@ def push_command(
 
     Exit code 5 when the server cannot be reached or refuses a graph.
     """
+    from kg.data.current import current_dataset
+    from kg.data.remote import push
+
     build_dir = (root or Path.cwd()) / "build"
     with progress_display(not quiet and not as_json) as progress:
         dataset, _reused = current_dataset(ontology, triples, build_dir, progress)

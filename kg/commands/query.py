@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.commands.options import data_options
-from kg.data.open import DataSpec, open_dataset
-from kg.query.catalogue import load_catalogue
-from kg.query.request import answer, call_with_timeout, query_text
 from kg.query.results import GRAPH_FORMATS, RESULT_FORMATS
-from kg.query.sparql import resolve_binding
+
+if TYPE_CHECKING:
+    from kg.data.open import DataSpec
 
 
 @click.command("query")
@@ -71,6 +71,11 @@ def query_command(
       kg query aliases --bind entity="Fan Mingzheng"
       kg query 'SELECT ?p WHERE { ?p a schema:Person }' --format csv
     """
+    from kg.data.open import open_dataset
+    from kg.query.catalogue import load_catalogue
+    from kg.query.request import answer, call_with_timeout, query_text
+    from kg.query.sparql import resolve_binding
+
     catalogue = load_catalogue()
     if list_saved:
         width = max(len(name) for name in catalogue)

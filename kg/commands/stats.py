@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from kg.analysis import CENTRALITIES
-from kg.analysis.projection import ProjectionRules
-from kg.analysis.stats import compute_stats
+from kg.analysis.measures import NAMES
 from kg.commands.options import (
     count_option,
     data_options,
@@ -18,7 +17,10 @@ from kg.commands.options import (
     quiet_option,
 )
 from kg.commands.output import progress_display
-from kg.data.open import DataSpec, open_dataset
+
+if TYPE_CHECKING:
+    from kg.analysis.projection import ProjectionRules
+    from kg.data.open import DataSpec
 
 
 @click.command("stats")
@@ -29,7 +31,7 @@ from kg.data.open import DataSpec, open_dataset
     "--measure",
     "measures",
     multiple=True,
-    type=click.Choice(list(CENTRALITIES)),
+    type=click.Choice(NAMES),
     help="Measure to report (repeatable)  [default: all]",
 )
 @click.option(
@@ -61,6 +63,9 @@ def stats_command(
 
     --json prints one object (schema "kg-stats/1", see kg/analysis/stats.py).
     """
+    from kg.analysis.stats import compute_stats
+    from kg.data.open import open_dataset
+
     with progress_display(not quiet and not as_json) as progress:
         opened = open_dataset(data, progress)
         result = compute_stats(

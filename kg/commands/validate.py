@@ -9,9 +9,7 @@ import click
 
 from kg.commands.options import json_option, quiet_option, shacl_option, source_options
 from kg.commands.output import echo_report, progress_display
-from kg.data.dataset import load_dataset
 from kg.errors import InvalidDataError
-from kg.validation import validate
 
 
 @click.command("validate")
@@ -36,6 +34,9 @@ def validate_command(
     Exits 0 when valid, 1 when not (problems on stderr, or all of them as
     JSON on stdout with --json).
     """
+    from kg.data.dataset import load_dataset
+    from kg.validation import validate
+
     with progress_display(not quiet and not as_json) as progress:
         dataset = load_dataset(ontology, triples, progress)
         report = validate(dataset, progress, shacl_engine)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from kg.analysis import CENTRALITIES
-from kg.analysis.projection import ProjectionRules
+from kg.analysis.measures import NAMES
 from kg.commands.options import count_option, data_options, projection_options
-from kg.data.open import DataSpec, open_dataset
-from kg.pages.page import PageOptions, build_page, write_page
-from kg.query.request import query_text
+
+if TYPE_CHECKING:
+    from kg.analysis.projection import ProjectionRules
+    from kg.data.open import DataSpec
 
 
 @click.command("viz")
@@ -26,7 +27,7 @@ from kg.query.request import query_text
 )
 @click.option(
     "--size-by",
-    type=click.Choice(list(CENTRALITIES)),
+    type=click.Choice(NAMES),
     default="pagerank",
     show_default=True,
     help="Measure that sizes the nodes.",
@@ -82,6 +83,10 @@ def viz_command(
       kg viz --article 001 --size-by betweenness
       kg viz --top 30
     """
+    from kg.data.open import open_dataset
+    from kg.pages.page import PageOptions, build_page, write_page
+    from kg.query.request import query_text
+
     out = out or (root or Path.cwd()) / "build" / "graph.html"
     dataset = open_dataset(data).dataset
     query = query_text(query_file, {})[0] if query_file else None

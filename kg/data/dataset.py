@@ -12,15 +12,17 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-import rdflib
-from oxrdflib.store import OxigraphStore
 
 from kg.data.namespaces import PREFIXES
 from kg.data.parsing import PREDICTABLE, SourceError, declared_prefixes, load_source
 from kg.data.sources import SourceFile, discover
 from kg.problems import Problem
+
+if TYPE_CHECKING:
+    import rdflib
 
 #: Called as ``progress(done, total, description)`` while work goes on.
 Progress = Callable[[int, int, str], None]
@@ -120,6 +122,9 @@ class KGDataset:
 
     def rdflib(self) -> rdflib.Dataset:
         """The data as an rdflib Dataset sharing this store (no copy)."""
+        import rdflib
+        from oxrdflib.store import OxigraphStore
+
         ds = rdflib.Dataset(store=OxigraphStore(store=self.store))
         for prefix, base in self.prefixes.items():
             ds.bind(prefix, base, override=True)
@@ -131,6 +136,8 @@ class KGDataset:
         Ill-typed literals (``"May 2023"^^xsd:date``) are kept as they are; the
         warning rdflib logs for each is silenced, since validation reports them.
         """
+        import rdflib
+
         out = rdflib.Graph()
         for prefix, base in self.prefixes.items():
             out.bind(prefix, base, override=True)
@@ -198,6 +205,9 @@ def quiet_rdflib() -> Iterator[None]:
 
 
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Node:
+    """The same term as an rdflib term."""
+    import rdflib
+
     if isinstance(term, ox.NamedNode):
         return rdflib.URIRef(term.value)
     if isinstance(term, ox.BlankNode):

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.data.namespaces import DCTERMS, FOAF, RDFS, SDO, SKOS
+from kg.data.namespaces import PREFIXES
 
 if TYPE_CHECKING:
     from kg.data.dataset import KGDataset
 
 #: Predicates that name an entity, most preferred first.
 LABEL_PREDICATES: tuple[str, ...] = (
-    str(SKOS.prefLabel),
-    str(RDFS.label),
-    str(SDO.name),
-    str(FOAF.name),
-    str(DCTERMS.title),
+    PREFIXES["skos"] + "prefLabel",
+    PREFIXES["rdfs"] + "label",
+    PREFIXES["schema"] + "name",
+    PREFIXES["foaf"] + "name",
+    PREFIXES["dcterms"] + "title",
 )
 
 #: Largest number of IRIs looked up through a ``VALUES`` list.

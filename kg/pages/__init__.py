@@ -6,6 +6,8 @@ vis-network assets inlined from pyvis; :mod:`~kg.pages.reference` writes the
 ontology's reference.
 """
 
-from kg.pages.page import NotebookPage, PageOptions, build_page, write_page
+import lazy_loader
 
-__all__ = ["NotebookPage", "PageOptions", "build_page", "write_page"]
+__getattr__, __dir__, __all__ = lazy_loader.attach(
+    __name__, submod_attrs={"page": ["NotebookPage", "PageOptions", "build_page", "write_page"]}
+)

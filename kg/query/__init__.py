@@ -6,6 +6,8 @@ can act on, :mod:`~kg.query.catalogue` reads the ``.rq`` files in ``queries/``, 
 :mod:`~kg.query.results` formats the answer.
 """
 
-from kg.query.request import answer, rows
+import lazy_loader
 
-__all__ = ["answer", "rows"]
+__getattr__, __dir__, __all__ = lazy_loader.attach(
+    __name__, submod_attrs={"request": ["answer", "rows"]}
+)

@@ -1,7 +1,7 @@
 """Vocabulary lint: every class and predicate used in the facts must be known.
 
 A term is known when ``ontology/`` declares it (as a class, property or
-datatype) or when it belongs to a well-known vocabulary (:data:`kg.data.namespaces.WELL_KNOWN`)
+datatype) or when it belongs to a well-known vocabulary (:data:`WELL_KNOWN`)
 whose published term list contains it. Anything else, typically a typo such as
 ``kg:signatry``, is an error naming the file, the line, the term and the
 nearest known terms.
@@ -12,10 +12,61 @@ from __future__ import annotations
 import difflib
 from functools import lru_cache
 
+from rdflib.namespace import (
+    DCTERMS,
+    FOAF,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SDO,
+    SH,
+    SKOS,
+    TIME,
+    XSD,
+    DefinedNamespace,
+)
+
 from kg.data.dataset import KGDataset
-from kg.data.namespaces import PREFIXES, WELL_KNOWN, shorten, vocabulary_terms
+from kg.data.namespaces import PREFIXES, shorten
 from kg.problems import Problem
 from kg.validation.locate import find_term, local_name
+
+#: Vocabularies whose terms may be used without being declared in ``ontology/``.
+#: Each maps to rdflib's closed term list, so a typo such as ``skos:prefLable``
+#: is still caught.
+WELL_KNOWN: dict[str, type[DefinedNamespace]] = {
+    "dcterms": DCTERMS,
+    "foaf": FOAF,
+    "org": ORG,
+    "owl": OWL,
+    "prov": PROV,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "schema": SDO,
+    "sh": SH,
+    "skos": SKOS,
+    "time": TIME,
+    "xsd": XSD,
+}
+
+
+def vocabulary_terms(vocabulary: type[DefinedNamespace]) -> frozenset[str]:
+    """Return the full IRIs of every term rdflib knows in a well-known vocabulary.
+
+    Example:
+        >>> "http://www.w3.org/2004/02/skos/core#prefLabel" in vocabulary_terms(SKOS)
+        True
+        >>> "http://www.w3.org/2004/02/skos/core#prefLable" in vocabulary_terms(SKOS)
+        False
+    """
+    base = str(vocabulary._NS)
+    names = set(getattr(vocabulary, "__annotations__", {})) | set(
+        getattr(vocabulary, "_extras", [])
+    )
+    return frozenset(base + name for name in names if not name.startswith("_"))
+
 
 #: Types that declare a term when ``ontology/`` gives them to it.
 DECLARING_TYPES = (

@@ -1,44 +1,30 @@
-"""Graph measures: pure functions from a networkx graph to results.
+"""Graph measures, one module per measure: pure functions from a graph to results.
 
 Each centrality returns a :class:`Measure`: the value of every node and the
 method used (exact, or sampled above a size limit, with the sample size and
-seed), so that outputs say how their figures were obtained.
+seed), so that outputs say how their figures were obtained. The functions are
+imported on first use; :data:`NAMES` (the centralities' names, for command-line
+choices) costs nothing.
 """
 
-from kg.analysis.measures.betweenness import betweenness
-from kg.analysis.measures.closeness import closeness
-from kg.analysis.measures.communities import communities
-from kg.analysis.measures.components import components
-from kg.analysis.measures.degree import degree_in, degree_out, degree_total
-from kg.analysis.measures.eigenvector import eigenvector
-from kg.analysis.measures.measure import Measure
-from kg.analysis.measures.pagerank import pagerank
-from kg.analysis.measures.structure import degree_distribution, density, diameter
+import lazy_loader
 
-#: Centralities by name, as ``kg stats --measure`` and ``kg viz --size-by`` know them.
-CENTRALITIES = {
-    "degree": degree_total,
-    "in_degree": degree_in,
-    "out_degree": degree_out,
-    "pagerank": pagerank,
-    "betweenness": betweenness,
-    "closeness": closeness,
-    "eigenvector": eigenvector,
-}
+#: The centralities' names, in the order reports list them.
+NAMES = ("degree", "in_degree", "out_degree", "pagerank", "betweenness", "closeness", "eigenvector")
 
-__all__ = [
-    "CENTRALITIES",
-    "Measure",
-    "betweenness",
-    "closeness",
-    "communities",
-    "components",
-    "degree_distribution",
-    "degree_in",
-    "degree_out",
-    "degree_total",
-    "density",
-    "diameter",
-    "eigenvector",
-    "pagerank",
-]
+__getattr__, __dir__, __all__ = lazy_loader.attach(
+    __name__,
+    submod_attrs={
+        "betweenness": ["betweenness"],
+        "centralities": ["CENTRALITIES"],
+        "closeness": ["closeness"],
+        "communities": ["communities"],
+        "components": ["components"],
+        "degree": ["degree_in", "degree_out", "degree_total"],
+        "eigenvector": ["eigenvector"],
+        "measure": ["Measure"],
+        "pagerank": ["pagerank"],
+        "structure": ["degree_distribution", "density", "diameter"],
+    },
+)
+__all__ = [*__all__, "NAMES"]
