@@ -32,13 +32,19 @@ def imports(root: Path = KG) -> dict[str, set[str]]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 found.update(a.name for a in node.names if a.name.split(".")[0] == "kg")
-            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                if node.module.split(".")[0] == "kg":
-                    found.add(node.module)
-                    # ``from kg.x import y`` where y is a submodule
-                    found.update(
-                        f"{node.module}.{a.name}" for a in node.names if f"{node.module}.{a.name}" in modules
-                    )
+            elif (
+                isinstance(node, ast.ImportFrom)
+                and node.module
+                and node.level == 0
+                and node.module.split(".")[0] == "kg"
+            ):
+                found.add(node.module)
+                # ``from kg.x import y`` where y is a submodule
+                found.update(
+                    f"{node.module}.{a.name}"
+                    for a in node.names
+                    if f"{node.module}.{a.name}" in modules
+                )
         graph[name] = {m for m in found if m in modules and m != name}
     return graph
 

@@ -10,7 +10,6 @@ Results are grouped by path and constraint.
 
 from __future__ import annotations
 
-import pyshacl
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
@@ -50,6 +49,8 @@ def shapes_graph(dataset: KGDataset) -> Graph:
 
 def pyshacl_results(dataset: KGDataset, shapes: Graph) -> list[ShaclResult]:
     """Validate with pyshacl over an rdflib copy of the facts and the ontology."""
+    import pyshacl
+
     data = dataset.rdflib_graph(dataset.graphs("ontology") + dataset.graphs("triples"))
     _conforms, report, _text = pyshacl.validate(
         data,
