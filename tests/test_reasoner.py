@@ -53,7 +53,9 @@ def closure(*graphs: Graph) -> Graph:
     merged = Graph()
     for graph in graphs:
         merged += graph
-    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(merged)
+    # improved_datatypes=False: owlrl would otherwise swap rdflib's literal parsers for the
+    # whole process (and not restore them exactly), changing what later pyshacl runs accept
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, improved_datatypes=False).expand(merged)
     return merged
 
 
