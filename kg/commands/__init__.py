@@ -29,6 +29,15 @@ from kg.errors import InvalidDataError, KGError
 
 EXIT_INTERNAL = 3
 
+#: What invalid data stopped, for the commands that write (the others only read).
+_REFUSED = {
+    "build": "; nothing was written",
+    "docs": "; nothing was written",
+    "export": "; nothing was written",
+    "viz": "; nothing was written",
+    "push": "; nothing was pushed",
+}
+
 
 class KGGroup(click.Group):
     """A click group that turns kg's errors into messages and exit codes, never tracebacks."""
@@ -39,7 +48,8 @@ class KGGroup(click.Group):
         except InvalidDataError as exc:
             echo_report(exc.report)
             errors = len(exc.report.errors)
-            error(f"invalid: {errors} error(s); nothing was written")
+            refused = _REFUSED.get(ctx.invoked_subcommand or "", "")
+            error(f"invalid: {errors} error(s){refused}")
             ctx.exit(exc.exit_code)
         except KGError as exc:
             error(str(exc))

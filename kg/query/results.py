@@ -96,13 +96,23 @@ def format_result(
         rdf = _RDF.get(fmt, ox.RdfFormat.TURTLE)
         triples = list(result)
         kwargs = {"prefixes": prefixes} if rdf == ox.RdfFormat.TURTLE else {}
-        return ox.serialize(triples, format=rdf, **kwargs) or b""
+        return ended(ox.serialize(triples, format=rdf, **kwargs) or b"")
     if fmt in GRAPH_FORMATS:
         raise ValueError(f"--format {fmt} is for CONSTRUCT and DESCRIBE queries")
     if isinstance(result, ox.QueryBoolean):
         if fmt in ("json", "xml"):
-            return result.serialize(format=_W3C[fmt])
+            return ended(result.serialize(format=_W3C[fmt]))
         return b"true\n" if bool(result) else b"false\n"
     if fmt == "table":
         return (format_table(result, prefixes) + "\n").encode("utf-8")
-    return result.serialize(format=_W3C[fmt])
+    return ended(result.serialize(format=_W3C[fmt]), b"\r\n" if fmt == "csv" else b"\n")
+
+
+def ended(data: bytes, newline: bytes = b"\n") -> bytes:
+    """``data`` ending with a line break, so that shells and ``cat`` show it whole.
+
+    Example:
+        >>> ended(b'{"boolean":true}'), ended(b"a\\n"), ended(b"")
+        (b'{"boolean":true}\\n', b'a\\n', b'')
+    """
+    return data if not data or data.endswith(b"\n") else data + newline
