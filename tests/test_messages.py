@@ -74,3 +74,35 @@ def test_nothing_was_written_only_where_a_write_was_refused(project, runner, com
         assert said in result.stderr
     else:
         assert "nothing was" not in result.stderr
+
+
+WIDE = (
+    'SELECT ?p ?a ?b ?c WHERE { ?p a ex:Person . BIND(CONCAT("first ", STR(?p), " and more text") '
+    'AS ?a) BIND(CONCAT("second ", STR(?p), " and more text") AS ?b) '
+    'BIND(CONCAT("third ", STR(?p), " and more text") AS ?c) }'
+)
+
+
+def test_tables_fit_the_terminal_width(project, runner):
+    wide = runner.invoke(main, ["query", WIDE, *project.args()])
+    assert max(len(line) for line in wide.stdout.splitlines()) > 100  # piped: not fitted
+    fitted = runner.invoke(main, ["query", WIDE, *project.args()], env={"COLUMNS": "70"})
+    assert fitted.exit_code == 0, fitted.output
+    lines = fitted.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 70
+    assert lines[0].split() == ["p", "a", "b", "c"] and lines[-1] == "2 rows"
+    assert "…" in lines[2]
+
+
+NUMBERS = (
+    'SELECT ?n ?y WHERE { VALUES (?n ?y) { (1234567 "2024"^^xsd:gYear) (12.5 "1999"^^xsd:gYear) } }'
+)
+
+
+def test_thousands_separators_in_tables_only(project, runner):
+    table = runner.invoke(main, ["query", NUMBERS, *project.args()]).stdout.splitlines()
+    assert table[2].split() == ["1,234,567", "2024"]
+    assert table[3].split() == ["12.5", "1999"]
+    for fmt in ("csv", "tsv", "json"):
+        out = runner.invoke(main, ["query", NUMBERS, "-f", fmt, *project.args()]).stdout
+        assert "1234567" in out and "1,234,567" not in out, fmt

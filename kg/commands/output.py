@@ -73,6 +73,17 @@ def echo_report(report: ValidationReport) -> None:
         click.echo(line, err=True)
 
 
+def terminal_width() -> int | None:
+    """The width tables must fit: the terminal's (or ``COLUMNS``), None when piped."""
+    import os
+    import shutil
+    import sys
+
+    if "COLUMNS" in os.environ or sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
+
+
 def error(message: str) -> None:
     """Print ``kg: error: message`` on stderr."""
     click.echo(f"kg: error: {message}", err=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from kg.commands.options import data_options
+from kg.commands.output import terminal_width
 from kg.data.open import DataSpec, open_dataset
 from kg.query.catalogue import load_catalogue
 from kg.query.request import answer, call_with_timeout, query_text
@@ -91,8 +92,9 @@ def query_command(
         if binding.note:
             click.echo(f"kg: {binding.note}", err=True)
         bindings.append(binding)
+    width = terminal_width()
     if timeout is None:
-        output = answer(dataset, text, fmt, bindings)
+        output = answer(dataset, text, fmt, bindings, width)
     else:
-        output = call_with_timeout(answer, (dataset, text, fmt, bindings), timeout)
+        output = call_with_timeout(answer, (dataset, text, fmt, bindings, width), timeout)
     click.echo(output, nl=False)

@@ -72,11 +72,17 @@ def _is_file(path: Path, argument: str) -> bool:
         return False
 
 
-def answer(dataset: KGDataset, text: str, fmt: str, bindings: list[Binding] | None = None) -> bytes:
-    """Run a read-only query and return its result serialised in ``fmt``."""
+def answer(
+    dataset: KGDataset,
+    text: str,
+    fmt: str,
+    bindings: list[Binding] | None = None,
+    width: int | None = None,
+) -> bytes:
+    """Run a read-only query and return its result serialised in ``fmt`` (tables ``width`` wide)."""
     result = run_query(dataset, text, bindings)
     try:
-        return format_result(result, fmt, dataset.prefixes)
+        return format_result(result, fmt, dataset.prefixes, width)
     except ValueError as exc:
         raise QueryError(str(exc)) from exc
 
