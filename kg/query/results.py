@@ -57,10 +57,22 @@ def show_term(term: object, prefixes: dict[str, str]) -> str:
 
 _NUMBERS = {
     f"http://www.w3.org/2001/XMLSchema#{t}"
-    for t in (
-        "integer decimal long int short byte nonNegativeInteger positiveInteger "
-        "nonPositiveInteger negativeInteger unsignedLong unsignedInt unsignedShort unsignedByte"
-    ).split()
+    for t in [
+        "integer",
+        "decimal",
+        "long",
+        "int",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
+    ]
 }
 
 
