@@ -9,7 +9,8 @@ import click
 from kg.analysis.export import GRAPH_EXPORTS, RDF_EXPORTS, export_projection, export_rdf
 from kg.analysis.projection import ProjectionRules, project
 from kg.commands.options import data_options, projection_options
-from kg.data.open import DataSpec, open_dataset
+from kg.commands.output import open_data
+from kg.data.open import DataSpec
 
 _DEFAULT_NAMES = {
     "graphml": "graph.graphml",
@@ -56,7 +57,7 @@ def export_command(
     the same sources give the same bytes.
     """
     out = out or (root or Path.cwd()) / "build" / _DEFAULT_NAMES[fmt]
-    dataset = open_dataset(data).dataset
+    dataset = open_data(data).dataset
     if fmt in RDF_EXPORTS:
         written = export_rdf(dataset, fmt, out)
     else:

@@ -73,6 +73,16 @@ def echo_report(report: ValidationReport) -> None:
         click.echo(line, err=True)
 
 
+def open_data(spec: object, progress: ProgressCallback | None = None) -> object:
+    """Open the data ``spec`` points at (:func:`kg.data.open.open_dataset`), printing its notes."""
+    from kg.data.open import open_dataset
+
+    opened = open_dataset(spec, progress)  # type: ignore[arg-type]
+    for note in opened.notes:
+        click.echo(f"kg: {note}", err=True)
+    return opened
+
+
 def terminal_width() -> int | None:
     """The width tables must fit: the terminal's (or ``COLUMNS``), None when piped."""
     import os

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from kg.commands.options import data_options
-from kg.commands.output import terminal_width
-from kg.data.open import DataSpec, open_dataset
+from kg.commands.output import open_data, terminal_width
+from kg.data.open import DataSpec
 from kg.query.catalogue import load_catalogue
 from kg.query.request import answer, call_with_timeout, query_text
 from kg.query.results import GRAPH_FORMATS, RESULT_FORMATS
@@ -82,7 +82,7 @@ def query_command(
     if query is None:
         raise click.UsageError("give a QUERY (SPARQL, a .rq file, - or a saved name) or --list")
     text, _saved = query_text(query, catalogue)
-    dataset = open_dataset(data).dataset
+    dataset = open_data(data).dataset
     bindings = []
     for item in binds:
         name, sep, value = item.partition("=")

@@ -17,8 +17,8 @@ from kg.commands.options import (
     projection_options,
     quiet_option,
 )
-from kg.commands.output import progress_display
-from kg.data.open import DataSpec, open_dataset
+from kg.commands.output import open_data, progress_display
+from kg.data.open import DataSpec
 
 
 @click.command("stats")
@@ -62,7 +62,7 @@ def stats_command(
     --json prints one object (schema "kg-stats/1", see kg/analysis/stats.py).
     """
     with progress_display(not quiet and not as_json) as progress:
-        opened = open_dataset(data, progress)
+        opened = open_data(data, progress)
         result = compute_stats(
             opened.dataset,
             rules,

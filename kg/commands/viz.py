@@ -9,7 +9,8 @@ import click
 from kg.analysis import CENTRALITIES
 from kg.analysis.projection import ProjectionRules
 from kg.commands.options import count_option, data_options, projection_options
-from kg.data.open import DataSpec, open_dataset
+from kg.commands.output import open_data
+from kg.data.open import DataSpec
 from kg.pages.page import PageOptions, build_page, write_page
 from kg.query.request import query_text
 
@@ -83,7 +84,7 @@ def viz_command(
       kg viz --top 30
     """
     out = out or (root or Path.cwd()) / "build" / "graph.html"
-    dataset = open_dataset(data).dataset
+    dataset = open_data(data).dataset
     query = query_text(query_file, {})[0] if query_file else None
     selection = [
         f"around {around} (depth {depth})" if around else "",

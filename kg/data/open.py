@@ -20,7 +20,7 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.data.dataset import KGDataset, Progress
@@ -69,11 +69,14 @@ class Opened:
             persistent store reused), ``sources`` (parsed now) or ``endpoint``.
         valid: True when the data is known valid (a current build); None when
             not known (parsed now, or remote).
+        notes: what the user should know about where the data came from
+            (the service found at a server's base URL, an old build folder read).
     """
 
     dataset: KGDataset
     origin: str
     valid: bool | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 def open_dataset(spec: DataSpec, progress: Progress | None = None) -> Opened:
@@ -96,7 +99,10 @@ def open_dataset(spec: DataSpec, progress: Progress | None = None) -> Opened:
         # An endpoint has no prefixes; a local build of the same project lends its own.
         manifest = read_manifest(spec.build_dir / MANIFEST) if spec.build_dir else None
         remote.add_prefixes(manifest["prefixes"] if manifest else {})
-        return Opened(remote, "endpoint")
+        notes = []
+        if remote.endpoint.url != spec.endpoint:
+            notes.append(f"using the query service at {remote.endpoint.url}")
+        return Opened(remote, "endpoint", notes=notes)
     if spec.ontology is None or spec.triples is None:
         raise UsageError("give --ontology and --triples, or --endpoint")
     if spec.store_path:
