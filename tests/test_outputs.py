@@ -72,3 +72,32 @@ def test_written_files_follow_the_umask(news, runner, monkeypatch, umask_022, co
     result = runner.invoke(main, [*command, *news.args()])
     assert result.exit_code == 0, result.output
     assert oct((news.root / written).stat().st_mode & 0o777) == oct(0o644)
+
+
+def test_default_output_folder_is_out_and_an_old_build_folder_is_still_read(
+    project, runner, monkeypatch
+):
+    monkeypatch.chdir(project.root)
+    assert runner.invoke(main, ["build", "-q"]).exit_code == 0
+    assert (project.root / "out" / "dataset.nq").is_file()
+    # A project whose build kg wrote into build/ before: moved there by hand here.
+    (project.root / "out").rename(project.root / "build")
+    result = runner.invoke(main, ["stats", "--json"])
+    assert result.exit_code == 0, result.output
+    assert '"source": "build"' in result.stdout  # the old build was reused
+    assert "reading the build in" in result.stderr and "run kg build to write out/" in result.stderr
+    rebuilt = runner.invoke(main, ["build"])
+    assert rebuilt.exit_code == 0
+    assert "holds an older kg build" in rebuilt.stderr
+    assert (project.root / "out" / "dataset.nq").is_file()
+    again = runner.invoke(main, ["stats", "--json"])
+    assert '"source": "build"' in again.stdout and "reading the build in" not in again.stderr
+
+
+def test_a_build_folder_kg_did_not_write_is_ignored(project, runner, monkeypatch):
+    monkeypatch.chdir(project.root)
+    (project.root / "build" / "lib").mkdir(parents=True)  # as pip install . leaves it
+    result = runner.invoke(main, ["stats", "--json"])
+    assert result.exit_code == 0, result.output
+    assert "reading the build" not in result.stderr
+    assert '"source": "checked"' in result.stdout

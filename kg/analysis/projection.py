@@ -129,7 +129,7 @@ def project(dataset: KGDataset, rules: ProjectionRules | None = None) -> nx.DiGr
     """
     from kg.analysis.rule_terms import check_rule_terms
 
-    check_rule_terms(dataset, rules or ProjectionRules())
+    check_rule_terms(dataset, rules or ProjectionRules(), ProjectionRules())
     with paused_gc():
         return _project(dataset, rules or ProjectionRules())
 

@@ -18,6 +18,24 @@ if TYPE_CHECKING:
     from kg.analysis.projection import ProjectionRules
     from kg.data.dataset import KGDataset
 
+
+def expand(name: str, prefixes: dict[str, str]) -> str:
+    """A rule's term as an IRI: ``<iri>``, ``prefix:name`` or a bare IRI.
+
+    Example:
+        >>> expand("ex:a", {"ex": "http://ex.org/"}), expand("<urn:x>", {})
+        ('http://ex.org/a', 'urn:x')
+    """
+    prefix, sep, local = name.partition(":")
+    if name.startswith("<") and name.endswith(">"):
+        return name[1:-1]
+    if sep and prefix in prefixes:
+        return prefixes[prefix] + local
+    if "://" in name:
+        return name
+    raise UsageError(f"unknown prefix in {name!r}; use a known prefix or a full <IRI>")
+
+
 _OPTIONS = {
     "include_predicates": ("--include-predicate", "predicate"),
     "exclude_predicates": ("--exclude-predicate", "predicate"),
@@ -26,22 +44,24 @@ _OPTIONS = {
 
 _KNOWN = {
     "predicate": "ASK {{ {{ ?s <{iri}> ?o }} UNION {{ <{iri}> a ?type }} "
-    "UNION {{ ?sub rdfs:subPropertyOf <{iri}> }} }}",
+    "UNION {{ ?sub <http://www.w3.org/2000/01/rdf-schema#subPropertyOf> <{iri}> }} }}",
     "class": "ASK {{ {{ ?s a <{iri}> }} UNION {{ <{iri}> a ?type }} "
-    "UNION {{ ?sub rdfs:subClassOf <{iri}> }} }}",
+    "UNION {{ ?sub <http://www.w3.org/2000/01/rdf-schema#subClassOf> <{iri}> }} }}",
 }
 
 _CANDIDATES = {
     "predicate": "SELECT DISTINCT ?t WHERE {{ {{ ?s ?t ?o }} UNION {{ ?t a ?k "
-    "VALUES ?k {{ rdf:Property owl:ObjectProperty owl:DatatypeProperty "
-    "owl:AnnotationProperty }} }} }}",
-    "class": "SELECT DISTINCT ?t WHERE {{ {{ ?s a ?t }} UNION {{ ?sub rdfs:subClassOf ?t }} "
-    "UNION {{ ?t a ?k VALUES ?k {{ owl:Class rdfs:Class }} }} }}",
+    "VALUES ?k {{ <http://www.w3.org/1999/02/22-rdf-syntax-ns#Property> <http://www.w3.org/2002/07/owl#ObjectProperty> <http://www.w3.org/2002/07/owl#DatatypeProperty> "
+    "<http://www.w3.org/2002/07/owl#AnnotationProperty> }} }} }}",
+    "class": "SELECT DISTINCT ?t WHERE {{ {{ ?s a ?t }} UNION {{ ?sub <http://www.w3.org/2000/01/rdf-schema#subClassOf> ?t }} "
+    "UNION {{ ?t a ?k VALUES ?k {{ <http://www.w3.org/2002/07/owl#Class> <http://www.w3.org/2000/01/rdf-schema#Class> }} }} }}",
 }
 
 
-def check_rule_terms(dataset: KGDataset, rules: ProjectionRules) -> None:
+def check_rule_terms(dataset: KGDataset, rules: ProjectionRules, defaults: ProjectionRules) -> None:
     """Raise :class:`UsageError` for a rule's predicate or class the dataset does not know.
+
+    Terms of ``defaults`` (the default rules) are not checked.
 
     Example:
         >>> import pyoxigraph as ox
@@ -51,21 +71,18 @@ def check_rule_terms(dataset: KGDataset, rules: ProjectionRules) -> None:
         >>> store.add(ox.Quad(ox.NamedNode("http://ex.org/a"), ox.NamedNode("http://ex.org/signatory"),
         ...                   ox.NamedNode("http://ex.org/b"), ox.NamedNode("urn:g")))
         >>> ds = KGDataset(store=store, prefixes={"ex": "http://ex.org/"})
-        >>> check_rule_terms(ds, ProjectionRules(include_predicates=("ex:signatory",)))
-        >>> check_rule_terms(ds, ProjectionRules(include_predicates=("ex:signatry",)))
+        >>> check_rule_terms(ds, ProjectionRules(include_predicates=("ex:signatory",)), ProjectionRules())
+        >>> check_rule_terms(ds, ProjectionRules(include_predicates=("ex:signatry",)), ProjectionRules())
         Traceback (most recent call last):
         ...
         kg.errors.UsageError: --include-predicate ex:signatry: no such predicate in the data or the ontology; did you mean ex:signatory?
     """
-    from kg.analysis.projection import ProjectionRules, _expand
-
-    defaults = ProjectionRules()
     candidates: dict[str, list[str]] = {}
     for field, (option, kind) in _OPTIONS.items():
         for name in getattr(rules, field):
             if name in getattr(defaults, field):
                 continue
-            iri = _expand(name, dataset.prefixes)
+            iri = expand(name, dataset.prefixes)
             if bool(dataset.query(_KNOWN[kind].format(iri=iri))):
                 continue
             if kind not in candidates:

@@ -78,7 +78,7 @@ def main() -> None:
     Facts are Turtle files in triples/ (one named graph per file), checked
     against the ontology and SHACL shapes in ontology/. Run `kg build` in a
     project folder (or any sub-folder of one) to validate the sources and
-    write build/.
+    write out/.
 
     Exit codes: 0 success, 1 invalid data, 2 usage error (a bad option, folder
     or query), 3 internal error, 4 query timed out, 5 remote endpoint failed.

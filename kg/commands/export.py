@@ -39,7 +39,7 @@ _DEFAULT_NAMES = {
     "--out",
     type=click.Path(path_type=Path),
     default=None,
-    help="File to write (a folder for csv)  [default: build/graph.graphml, build/csv/, ...]",
+    help="File to write (a folder for csv)  [default: out/graph.graphml, out/csv/, ...]",
 )
 def export_command(
     data: DataSpec,
@@ -56,7 +56,9 @@ def export_command(
     jsonld) or merge them (ttl). Files are written whole or not at all, and
     the same sources give the same bytes.
     """
-    out = out or (root or Path.cwd()) / "build" / _DEFAULT_NAMES[fmt]
+    from kg.data.current import default_out
+
+    out = out or default_out(root or Path.cwd()) / _DEFAULT_NAMES[fmt]
     dataset = open_data(data).dataset
     if fmt in RDF_EXPORTS:
         written = export_rdf(dataset, fmt, out)

@@ -112,7 +112,7 @@ def data_options(command: Callable[..., Any]) -> Callable[..., Any]:
         "--build-dir",
         type=click.Path(path_type=Path),
         default=None,
-        help="Build to reuse when it matches the sources  [default: build/ of the project]",
+        help="Build to reuse when it matches the sources  [default: out/ of the project]",
     )
     @functools.wraps(command)
     def wrapper(
@@ -124,15 +124,20 @@ def data_options(command: Callable[..., Any]) -> Callable[..., Any]:
         build_dir: Path | None,
         **kwargs: Any,
     ) -> Any:
+        from kg.data.current import reusable_build
         from kg.data.open import DataSpec
 
         root = find_project_root(Path.cwd())
         if endpoint is None:
             ontology, triples, root = resolve_sources(ontology, triples)
+        note = None
+        if build_dir is None:
+            build_dir, note = reusable_build(root or Path.cwd())
         spec = DataSpec(
             ontology=ontology,
             triples=triples,
-            build_dir=build_dir or (root or Path.cwd()) / "build",
+            build_dir=build_dir,
+            build_note=note,
             store=store,
             store_path=store_path,
             endpoint=endpoint,

@@ -77,13 +77,15 @@ def push_command(
 
     Exit code 5 when the server cannot be reached or refuses a graph.
     """
-    from kg.data.current import current_dataset
+    from kg.data.current import current_dataset, reusable_build
     from kg.data.remote import push
     from kg.errors import InvalidDataError
 
-    build_dir = (root or Path.cwd()) / "build"
+    build_dir, note = reusable_build(root or Path.cwd())
     with progress_display(not quiet and not as_json) as progress:
         dataset, reused = current_dataset(ontology, triples, build_dir, progress)
+        if reused and note:
+            click.echo(f"kg: {note}", err=True)
         if not reused and not skip_validation:
             from kg.validation import validate
 

@@ -23,7 +23,7 @@ from kg.query.request import query_text
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="The HTML file to write  [default: build/graph.html]",
+    help="The HTML file to write  [default: out/graph.html]",
 )
 @click.option(
     "--size-by",
@@ -83,7 +83,9 @@ def viz_command(
       kg viz --article 001 --size-by betweenness
       kg viz --top 30
     """
-    out = out or (root or Path.cwd()) / "build" / "graph.html"
+    from kg.data.current import default_out
+
+    out = out or default_out(root or Path.cwd()) / "graph.html"
     dataset = open_data(data).dataset
     query = query_text(query_file, {})[0] if query_file else None
     selection = [

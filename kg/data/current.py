@@ -20,6 +20,45 @@ from kg.problems import ValidationReport
 
 MANIFEST = "manifest.json"
 NQUADS = "dataset.nq"
+#: The folder of a project that kg writes into by default. Not ``build/``, which
+#: ``pip install .`` (setuptools) fills with ``build/lib`` and ``build/bdist.*``.
+OUT = "out"
+#: Where kg wrote before: still read when it holds a build and ``out/`` does not.
+LEGACY_OUT = "build"
+
+
+def default_out(root: Path) -> Path:
+    """The folder kg writes into in the project at ``root``.
+
+    Example:
+        >>> default_out(Path("/p"))
+        PosixPath('/p/out')
+    """
+    return root / OUT
+
+
+def reusable_build(root: Path) -> tuple[Path, str | None]:
+    """The build folder to reuse in the project at ``root``, and a note when it is the old one.
+
+    ``out/`` when it holds a build (or when neither does); ``build/`` when only it
+    holds one that kg wrote (a ``manifest.json`` kg reads and a ``dataset.nq``).
+    """
+    out = default_out(root)
+    legacy = root / LEGACY_OUT
+    if (out / MANIFEST).is_file() or not (legacy / NQUADS).is_file():
+        return out, None
+    if read_manifest(legacy / MANIFEST) is None:
+        return out, None
+    return legacy, legacy_note(legacy)
+
+
+def legacy_note(legacy: Path) -> str:
+    """What to tell a user whose build is still in the old folder."""
+    return (
+        f"reading the build in {legacy}, where kg wrote before it moved to {OUT}/ "
+        f"(pip install . writes {LEGACY_OUT}/ too); run kg build to write {OUT}/, "
+        f"then remove {legacy}"
+    )
 
 
 def manifest(dataset: KGDataset) -> dict[str, object]:

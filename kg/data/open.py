@@ -41,6 +41,8 @@ class DataSpec:
         store: ``auto``, ``oxigraph`` or ``memory``.
         store_path: a persistent store folder, or None.
         endpoint: a SPARQL query service URL, or None.
+        build_note: a note to give when the build in ``build_dir`` is reused
+            (it is the folder kg wrote into before ``out/``).
     """
 
     ontology: Path | None = None
@@ -49,6 +51,7 @@ class DataSpec:
     store: str = "auto"
     store_path: Path | None = None
     endpoint: str | None = None
+    build_note: str | None = None
 
     def describe(self) -> str:
         """Where the data is read from, in a few words."""
@@ -114,10 +117,15 @@ def open_dataset(spec: DataSpec, progress: Progress | None = None) -> Opened:
         return Opened(dataset, "store" if reused else "sources", valid)
     from kg.data.current import current_dataset
 
-    build_dir = spec.build_dir or spec.triples.parent / "build"
+    build_dir, note = (spec.build_dir, spec.build_note)
+    if build_dir is None:
+        from kg.data.current import reusable_build
+
+        build_dir, note = reusable_build(spec.triples.parent)
     dataset, reused = current_dataset(spec.ontology, spec.triples, build_dir, progress)
     if spec.store == "memory":
         from kg.data.memory import MemoryDataset
 
         dataset = MemoryDataset.copy_of(dataset)
-    return Opened(dataset, "build" if reused else "sources", True if reused else None)
+    notes = [note] if reused and note else []
+    return Opened(dataset, "build" if reused else "sources", True if reused else None, notes)
