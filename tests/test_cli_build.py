@@ -157,7 +157,7 @@ BAD_INPUTS = {
         1,
         [
             "'Memorandum' (ex:mou): ex:signedOn: 'May 2023' is not a valid xsd:date",
-            "triples/a.ttl:5:1",
+            "triples/a.ttl:6:5",  # the line of the offending triple, not the subject's
         ],
     ),
     "entity without a label": (
