@@ -50,13 +50,13 @@ ex:bob a ex:Person ; skos:prefLabel "Bob" .
 
 
 class Project:
-    """A throw-away kg project: ontology/, triples/ and build/ under one folder."""
+    """A throw-away kg project: ontology/, triples/ and out/ under one folder."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.ontology = root / "ontology"
         self.triples = root / "triples"
-        self.out = root / "build"
+        self.out = root / "out"
         self.ontology.mkdir(parents=True)
         self.triples.mkdir()
 
@@ -79,7 +79,7 @@ class Project:
         ]
 
     def snapshot(self) -> dict[str, bytes]:
-        """The bytes of every file in build/, to prove a failed build left them alone."""
+        """The bytes of every file in out/, to prove a failed build left them alone."""
         if not self.out.exists():
             return {}
         return {p.name: p.read_bytes() for p in sorted(self.out.iterdir())}
@@ -154,7 +154,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Project:
     root = tmp_path_factory.mktemp("synthetic") / "project"
     generate(root, 3000, REPO / "ontology", seed=1)
     p = Project.__new__(Project)
-    p.root, p.ontology, p.triples, p.out = root, root / "ontology", root / "triples", root / "build"
+    p.root, p.ontology, p.triples, p.out = root, root / "ontology", root / "triples", root / "out"
     return p
 
 

@@ -94,7 +94,8 @@ def test_runs_from_a_subfolder_of_the_project(project, runner, monkeypatch):
     monkeypatch.chdir(project.triples)
     result = runner.invoke(main, ["build"])
     assert result.exit_code == 0, result.output
-    assert (project.root / "build" / "dataset.nq").exists()
+    assert (project.root / "out" / "dataset.nq").exists()
+    assert not (project.root / "build").exists()  # pip install . owns build/
 
 
 def test_no_project_found_is_a_usage_error(tmp_path, runner, monkeypatch):
@@ -156,7 +157,7 @@ BAD_INPUTS = {
         1,
         [
             "'Memorandum' (ex:mou): ex:signedOn: 'May 2023' is not a valid xsd:date",
-            "triples/a.ttl:5:1",
+            "triples/a.ttl:6:5",  # the line of the offending triple, not the subject's
         ],
     ),
     "entity without a label": (

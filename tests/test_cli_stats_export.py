@@ -9,7 +9,7 @@ import json
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.analysis.export import flat
+from kg.analysis.export import flat, gexf_rules
 from kg.analysis.projection import project
 from kg.commands import main
 from kg.data.dataset import load_dataset
@@ -32,6 +32,7 @@ def test_stats_json_schema(news, runner):
         "predicates",
         "literals_by_datatype",
         "entities_without_label",
+        "ontology",
     }
     assert {
         "graph": "urn:kg:triples:a.ttl",
@@ -134,9 +135,12 @@ def test_graphml_and_gexf_read_back_identically(news, runner):
                 got.pop("label", None)
                 data = {k: v for k, v in data.items() if k != "label"}
             assert got == data, (fmt, s, o)
-        assert (
-            json.loads(back.graph.get("kg_rules", expected.graph["kg_rules"]))["directed"] is True
-        )
+        if fmt == "graphml":
+            rules = json.loads(back.graph["kg_rules"])
+        else:
+            rules = gexf_rules(out.read_bytes())
+        assert rules == json.loads(expected.graph["kg_rules"]), fmt
+        assert rules["directed"] is True and rules["exclude_predicates"] == ["schema:mentions"]
 
 
 def test_exports_are_deterministic(news, runner):

@@ -1,7 +1,8 @@
 """The package layout: no import cycles, and start-up that imports nothing heavy.
 
 Imports are read from the source (``ast``), function-level ones included: a lazy
-import is still a dependency, and a cycle through one is still a cycle.
+import is still a dependency, and a cycle through one is still a cycle. Imports
+under ``if TYPE_CHECKING:`` are for type checkers only and never run.
 """
 
 from __future__ import annotations
@@ -18,18 +19,32 @@ KG = Path(__file__).resolve().parents[1] / "kg"
 HEAVY = ("rdflib", "networkx", "igraph", "scipy", "pyshacl", "pyvis")
 
 
-def module_name(path: Path) -> str:
-    parts = path.relative_to(KG.parent).with_suffix("").parts
+def module_name(path: Path, root: Path = KG) -> str:
+    parts = path.relative_to(root.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
+    """Every node of ``tree`` except those under ``if TYPE_CHECKING:`` (never run)."""
+    found: list[ast.AST] = []
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        found.append(node)
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            todo.extend(node.orelse)
+            continue
+        todo.extend(ast.iter_child_nodes(node))
+    return found
 
 
 def imports(root: Path = KG) -> dict[str, set[str]]:
     """Each kg module and the kg modules it imports (anywhere in its body)."""
-    modules = {module_name(p): p for p in root.rglob("*.py")}
+    modules = {module_name(p, root): p for p in root.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         found: set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 found.update(a.name for a in node.names if a.name.split(".")[0] == "kg")
             elif (
@@ -158,3 +173,16 @@ def test_command_listing_matches_each_commands_own_help() -> None:
         command = getattr(importlib.import_module(module), attr)
         assert command.name == name
         assert command.get_short_help_str(limit=200) == short, name
+
+
+def test_imports_skip_type_checking_blocks_only(tmp_path: Path) -> None:
+    pkg = tmp_path / "kg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "a.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import kg.b\n"
+    )
+    (pkg / "b.py").write_text("def f():\n    import kg.a\n")
+    graph = imports(pkg)
+    assert graph["kg.a"] == set()
+    assert graph["kg.b"] == {"kg.a"}

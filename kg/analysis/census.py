@@ -11,7 +11,9 @@ def rdf_census(dataset: KGDataset) -> dict[str, object]:
     """Triples in total and per named graph, classes, predicates, literal datatypes, unlabelled entities.
 
     Counts cover the facts (the ``triples`` graphs), except the per-graph list,
-    which covers every graph.
+    which covers every graph, and ``ontology``, which counts the ontology's
+    classes, properties and shapes apart (so that ``owl:Class`` is not counted
+    beside the facts' people and events).
     """
     facts = dataset.graphs("triples")
     p = dataset.prefixes
@@ -48,14 +50,44 @@ def rdf_census(dataset: KGDataset) -> dict[str, object]:
         "fact_triples": sum(g["triples"] for g in graphs if g["graph"] in set(facts)),
         "graphs": graphs,
         "classes": counted(
-            "SELECT ?k (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?k } GROUP BY ?k", "class"
+            f"SELECT ?k (COUNT(DISTINCT ?e) AS ?n) WHERE {{ {dataset.in_facts('?e a ?k')} }} "
+            "GROUP BY ?k",
+            "class",
         ),
         "predicates": counted(
-            "SELECT ?k (COUNT(*) AS ?n) WHERE { ?s ?k ?o } GROUP BY ?k", "predicate"
+            f"SELECT ?k (COUNT(*) AS ?n) WHERE {{ {dataset.in_facts('?s ?k ?o')} }} GROUP BY ?k",
+            "predicate",
         ),
         "literals_by_datatype": counted(
-            "SELECT ?k (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER isLiteral(?o) BIND(datatype(?o) AS ?k) } GROUP BY ?k",
+            "SELECT ?k (COUNT(*) AS ?n) WHERE { "
+            + dataset.in_facts("?s ?p ?o FILTER isLiteral(?o) BIND(datatype(?o) AS ?k)")
+            + " } GROUP BY ?k",
             "datatype",
         ),
         "entities_without_label": unlabelled,
+        "ontology": ontology_census(dataset, graphs),
     }
+
+
+_ONTOLOGY_KINDS = {
+    "classes": "owl:Class rdfs:Class",
+    "properties": "owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty rdf:Property",
+    "shapes": "sh:NodeShape sh:PropertyShape",
+}
+
+
+def ontology_census(dataset: KGDataset, graphs: list[dict[str, object]]) -> dict[str, int]:
+    """The ontology's triples, and its classes, properties and SHACL shapes (named ones)."""
+    ontology = dataset.graphs("ontology")
+    found = {"triples": sum(int(g["triples"]) for g in graphs if g["graph"] in set(ontology))}
+    for key, kinds in _ONTOLOGY_KINDS.items():
+        if not ontology:
+            found[key] = 0
+            continue
+        rows = dataset.query(
+            f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?k {{ {kinds} }} ?e a ?k "
+            "FILTER isIRI(?e) }",
+            ontology,
+        )
+        found[key] = int(next(iter(rows))["n"].value)
+    return found

@@ -1,7 +1,8 @@
 """Exports: the projection for Gephi, Cytoscape and spreadsheets; the RDF for RDF tools.
 
 Every projection export records the projection rules: a ``kg_rules`` graph
-attribute (JSON) in GraphML and GEXF, a ``rules.json`` beside the CSV files.
+attribute (JSON) in GraphML, the ``<meta><description>`` of GEXF (which has no
+graph attributes; :func:`gexf_rules` reads it back), a ``rules.json`` beside the CSV files.
 Outputs are deterministic (sorted nodes, edges and attributes) and written
 all-or-nothing.
 """
@@ -14,6 +15,7 @@ import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
+from xml.sax.saxutils import escape
 
 import pyoxigraph as ox
 
@@ -62,7 +64,35 @@ def _gexf(graph: nx.Graph) -> bytes:
 
     text = "\n".join(nx.generate_gexf(flat(graph), encoding="utf-8", prettyprint=True))
     # networkx stamps today's date into <meta>; drop it so exports repeat byte for byte.
-    return re.sub(r' lastmodifieddate="[^"]*"', "", text).encode("utf-8") + b"\n"
+    text = re.sub(r' lastmodifieddate="[^"]*"', "", text)
+    # GEXF has no graph attributes (networkx drops them): the rules go into <meta>.
+    rules = json.dumps({"kg_rules": graph.graph.get("rules", {})}, sort_keys=True)
+    description = f"\n    <description>{escape(rules)}</description>"
+    text = re.sub(r"(<creator>[^<]*</creator>)", lambda m: m.group(1) + description, text, count=1)
+    return text.encode("utf-8") + b"\n"
+
+
+def gexf_rules(data: bytes) -> dict:
+    """The projection rules recorded in a GEXF file kg wrote (``{}`` when there are none).
+
+    Example:
+        >>> import networkx as nx
+        >>> g = nx.DiGraph(rules={"directed": True})
+        >>> gexf_rules(_gexf(g))
+        {'directed': True}
+    """
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(data)
+    for element in root.iter():
+        if element.tag.endswith("}description") and element.text:
+            try:
+                found = json.loads(element.text)
+            except ValueError:
+                continue
+            if isinstance(found, dict) and "kg_rules" in found:
+                return found["kg_rules"]
+    return {}
 
 
 def _csv_tables(graph: nx.Graph) -> tuple[bytes, bytes]:

@@ -123,7 +123,13 @@ def project(dataset: KGDataset, rules: ProjectionRules | None = None) -> nx.DiGr
     """Build the networkx graph of the facts following ``rules``.
 
     The graph's ``graph["rules"]`` holds the rules used. Node keys are IRIs.
+
+    Raises:
+        kg.errors.UsageError: a rule names a predicate or class the dataset does not know.
     """
+    from kg.analysis.rule_terms import check_rule_terms
+
+    check_rule_terms(dataset, rules or ProjectionRules(), ProjectionRules())
     with paused_gc():
         return _project(dataset, rules or ProjectionRules())
 

@@ -2,10 +2,12 @@
 
 The result is one JSON-ready dict with a stable schema (``"schema": "kg-stats/1"``):
 
-- ``rdf``: the census (:func:`kg.analysis.census.rdf_census`);
+- ``rdf``: the census (:func:`kg.analysis.census.rdf_census`): classes, predicates
+  and datatypes of the facts, and under ``ontology`` the ontology's own counts;
 - ``validation``: ``{"valid": bool, "errors": int, "source": "build" | "checked"}``;
 - ``projection``: the rules used and the numbers of nodes and edges;
-- ``graph``: density, components, diameter, degree distribution, communities;
+- ``graph``: density, components, diameter, degree distribution, communities
+  (``largest``: the members of the largest communities, best-connected first);
 - ``measures``: for each measure, its method, notes and ``top`` list of
   ``{"id", "label", "class", "value"}``.
 """
@@ -54,8 +56,12 @@ def graph_figures(graph: nx.Graph, seed: int = 0, top: int = 10) -> dict[str, ob
         "degree_distribution": {str(k): v for k, v in degree_distribution(graph).items()},
         "communities": {
             **{k: v for k, v in found.items() if k != "communities"},
+            # each community's best-connected members first
             "largest": [
-                [graph.nodes[n].get("label", str(n)) for n in c[:top]]
+                [
+                    graph.nodes[n].get("label", str(n))
+                    for n in sorted(c, key=lambda n: (-graph.degree(n), str(n)))[:top]
+                ]
                 for c in found["communities"][:top]
             ],
         },

@@ -99,6 +99,15 @@ class LazyGroup(click.Group):
 
 EXIT_INTERNAL = 3
 
+#: What invalid data stopped, for the commands that write (the others only read).
+_REFUSED = {
+    "build": "; nothing was written",
+    "docs": "; nothing was written",
+    "export": "; nothing was written",
+    "viz": "; nothing was written",
+    "push": "; nothing was pushed",
+}
+
 
 class KGGroup(LazyGroup):
     """A click group that turns kg's errors into messages and exit codes, never tracebacks."""
@@ -109,7 +118,8 @@ class KGGroup(LazyGroup):
         except InvalidDataError as exc:
             echo_report(exc.report)
             errors = len(exc.report.errors)
-            error(f"invalid: {errors} error(s); nothing was written")
+            refused = _REFUSED.get(ctx.invoked_subcommand or "", "")
+            error(f"invalid: {errors} error(s){refused}")
             ctx.exit(exc.exit_code)
         except KGError as exc:
             error(str(exc))
@@ -138,7 +148,7 @@ def main() -> None:
     Facts are Turtle files in triples/ (one named graph per file), checked
     against the ontology and SHACL shapes in ontology/. Run `kg build` in a
     project folder (or any sub-folder of one) to validate the sources and
-    write build/.
+    write out/.
 
     Exit codes: 0 success, 1 invalid data, 2 usage error (a bad option, folder
     or query), 3 internal error, 4 query timed out, 5 remote endpoint failed.

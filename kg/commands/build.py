@@ -18,7 +18,7 @@ from kg.commands.output import echo_report, progress_display
     type=click.Path(path_type=Path),
     default=None,
     help="Folder to write dataset.nq, graph.ttl and manifest.json into"
-    "  [default: build/ of the project]",
+    "  [default: out/ of the project]",
 )
 @shacl_option
 @click.option(
@@ -53,10 +53,18 @@ def build_command(
     On any failure the previous contents of --out are left exactly as they were.
     Two builds of the same sources give byte-identical files.
     """
+    from kg.data.current import LEGACY_OUT, MANIFEST, default_out, read_manifest
     from kg.pipeline.build import build
 
     if out is None:
-        out = (root or Path.cwd()) / "build"
+        out = default_out(root or Path.cwd())
+        legacy = (root or Path.cwd()) / LEGACY_OUT
+        if read_manifest(legacy / MANIFEST) is not None and not quiet:
+            click.echo(
+                f"kg: note: kg now writes into {out.name}/; {legacy} holds an older kg build "
+                "that kg no longer updates (remove it when nothing reads it)",
+                err=True,
+            )
     with progress_display(not quiet and not as_json) as progress:
         result = build(ontology, triples, out, progress, shacl_engine, store_path)
     if as_json:

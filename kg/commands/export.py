@@ -9,6 +9,7 @@ import click
 
 from kg.analysis.export import GRAPH_EXPORTS, RDF_EXPORTS
 from kg.commands.options import data_options, projection_options
+from kg.commands.output import open_data
 
 if TYPE_CHECKING:
     from kg.analysis.projection import ProjectionRules
@@ -41,7 +42,7 @@ _DEFAULT_NAMES = {
     "--out",
     type=click.Path(path_type=Path),
     default=None,
-    help="File to write (a folder for csv)  [default: build/graph.graphml, build/csv/, ...]",
+    help="File to write (a folder for csv)  [default: out/graph.graphml, out/csv/, ...]",
 )
 def export_command(
     data: DataSpec,
@@ -60,10 +61,10 @@ def export_command(
     """
     from kg.analysis.export import export_projection, export_rdf
     from kg.analysis.projection import project
-    from kg.data.open import open_dataset
+    from kg.data.current import default_out
 
-    out = out or (root or Path.cwd()) / "build" / _DEFAULT_NAMES[fmt]
-    dataset = open_dataset(data).dataset
+    out = out or default_out(root or Path.cwd()) / _DEFAULT_NAMES[fmt]
+    dataset = open_data(data).dataset
     if fmt in RDF_EXPORTS:
         written = export_rdf(dataset, fmt, out)
     else:

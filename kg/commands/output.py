@@ -76,6 +76,27 @@ def echo_report(report: ValidationReport) -> None:
         click.echo(line, err=True)
 
 
+def open_data(spec: object, progress: ProgressCallback | None = None) -> object:
+    """Open the data ``spec`` points at (:func:`kg.data.open.open_dataset`), printing its notes."""
+    from kg.data.open import open_dataset
+
+    opened = open_dataset(spec, progress)  # type: ignore[arg-type]
+    for note in opened.notes:
+        click.echo(f"kg: {note}", err=True)
+    return opened
+
+
+def terminal_width() -> int | None:
+    """The width tables must fit: the terminal's (or ``COLUMNS``), None when piped."""
+    import os
+    import shutil
+    import sys
+
+    if "COLUMNS" in os.environ or sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
+
+
 def error(message: str) -> None:
     """Print ``kg: error: message`` on stderr."""
     click.echo(f"kg: error: {message}", err=True)

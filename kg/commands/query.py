@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from kg.commands.options import data_options
+from kg.commands.output import open_data, terminal_width
 from kg.query.results import GRAPH_FORMATS, RESULT_FORMATS
 
 if TYPE_CHECKING:
@@ -71,7 +72,6 @@ def query_command(
       kg query aliases --bind entity="Fan Mingzheng"
       kg query 'SELECT ?p WHERE { ?p a schema:Person }' --format csv
     """
-    from kg.data.open import open_dataset
     from kg.query.catalogue import load_catalogue
     from kg.query.request import answer, call_with_timeout, query_text
     from kg.query.sparql import resolve_binding
@@ -86,7 +86,7 @@ def query_command(
     if query is None:
         raise click.UsageError("give a QUERY (SPARQL, a .rq file, - or a saved name) or --list")
     text, _saved = query_text(query, catalogue)
-    dataset = open_dataset(data).dataset
+    dataset = open_data(data).dataset
     bindings = []
     for item in binds:
         name, sep, value = item.partition("=")
@@ -96,8 +96,9 @@ def query_command(
         if binding.note:
             click.echo(f"kg: {binding.note}", err=True)
         bindings.append(binding)
+    width = terminal_width()
     if timeout is None:
-        output = answer(dataset, text, fmt, bindings)
+        output = answer(dataset, text, fmt, bindings, width)
     else:
-        output = call_with_timeout(answer, (dataset, text, fmt, bindings), timeout)
+        output = call_with_timeout(answer, (dataset, text, fmt, bindings, width), timeout)
     click.echo(output, nl=False)

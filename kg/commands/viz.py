@@ -9,6 +9,7 @@ import click
 
 from kg.analysis.measures import NAMES
 from kg.commands.options import count_option, data_options, projection_options
+from kg.commands.output import open_data
 
 if TYPE_CHECKING:
     from kg.analysis.projection import ProjectionRules
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="The HTML file to write  [default: build/graph.html]",
+    help="The HTML file to write  [default: out/graph.html]",
 )
 @click.option(
     "--size-by",
@@ -83,12 +84,12 @@ def viz_command(
       kg viz --article 001 --size-by betweenness
       kg viz --top 30
     """
-    from kg.data.open import open_dataset
+    from kg.data.current import default_out
     from kg.pages.page import PageOptions, build_page, write_page
     from kg.query.request import query_text
 
-    out = out or (root or Path.cwd()) / "build" / "graph.html"
-    dataset = open_dataset(data).dataset
+    out = out or default_out(root or Path.cwd()) / "graph.html"
+    dataset = open_data(data).dataset
     query = query_text(query_file, {})[0] if query_file else None
     selection = [
         f"around {around} (depth {depth})" if around else "",

@@ -20,6 +20,45 @@ from kg.problems import ValidationReport
 
 MANIFEST = "manifest.json"
 NQUADS = "dataset.nq"
+#: The folder of a project that kg writes into by default. Not ``build/``, which
+#: ``pip install .`` (setuptools) fills with ``build/lib`` and ``build/bdist.*``.
+OUT = "out"
+#: Where kg wrote before: still read when it holds a build and ``out/`` does not.
+LEGACY_OUT = "build"
+
+
+def default_out(root: Path) -> Path:
+    """The folder kg writes into in the project at ``root``.
+
+    Example:
+        >>> default_out(Path("/p"))
+        PosixPath('/p/out')
+    """
+    return root / OUT
+
+
+def reusable_build(root: Path) -> tuple[Path, str | None]:
+    """The build folder to reuse in the project at ``root``, and a note when it is the old one.
+
+    ``out/`` when it holds a build (or when neither does); ``build/`` when only it
+    holds one that kg wrote (a ``manifest.json`` kg reads and a ``dataset.nq``).
+    """
+    out = default_out(root)
+    legacy = root / LEGACY_OUT
+    if (out / MANIFEST).is_file() or not (legacy / NQUADS).is_file():
+        return out, None
+    if read_manifest(legacy / MANIFEST) is None:
+        return out, None
+    return legacy, legacy_note(legacy)
+
+
+def legacy_note(legacy: Path) -> str:
+    """What to tell a user whose build is still in the old folder."""
+    return (
+        f"reading the build in {legacy}, where kg wrote before it moved to {OUT}/ "
+        f"(pip install . writes {LEGACY_OUT}/ too); run kg build to write {OUT}/, "
+        f"then remove {legacy}"
+    )
 
 
 def manifest(dataset: KGDataset) -> dict[str, object]:
@@ -82,6 +121,42 @@ def build_is_current(ontology: Path, triples: Path, out: Path) -> dict | None:
     return manifest if matches_sources(manifest, ontology, triples) else None
 
 
+def split_blank_lines(data: bytes) -> tuple[bytes, bytes]:
+    """Split N-Quads into the lines that hold no ``_:`` and those that may hold a blank node.
+
+    Example:
+        >>> split_blank_lines(b'<a> <p> <b> .\\n_:x <p> "1" .\\n<c> <p> _:x .\\n<d> <p> "e" .\\n')
+        (b'<a> <p> <b> .\\n<d> <p> "e" .\\n', b'_:x <p> "1" .\\n<c> <p> _:x .\\n')
+    """
+    plain, blank = [], []
+    start = 0
+    at = data.find(b"_:")
+    while at != -1:
+        begin = data.rfind(b"\n", 0, at) + 1
+        end = data.find(b"\n", at)
+        end = len(data) if end == -1 else end + 1
+        plain.append(data[start:begin])
+        blank.append(data[begin:end])
+        start = end
+        at = data.find(b"_:", end)
+    plain.append(data[start:])
+    return b"".join(plain), b"".join(blank)
+
+
+def load_nquads(store: ox.Store, path: Path) -> None:
+    """Load an N-Quads file kg wrote, keeping its blank node labels.
+
+    pyoxigraph's bulk load gives every blank node a fresh random label, so
+    exports and query answers would differ from run to run. The lines without
+    a blank node (nearly all) are bulk-loaded; the few with one are parsed
+    with their labels kept.
+    """
+    plain, blank = split_blank_lines(path.read_bytes())
+    store.bulk_load(plain, ox.RdfFormat.N_QUADS)
+    if blank:
+        store.bulk_extend(ox.parse(blank, ox.RdfFormat.N_QUADS, rename_blank_nodes=False))
+
+
 def load_sources(ontology: Path, triples: Path, progress: Progress | None = None) -> KGDataset:
     """Load the sources, raising on the first syntax problems instead of recording them.
 
@@ -105,6 +180,6 @@ def current_dataset(
     manifest = build_is_current(ontology, triples, out)
     if manifest is not None:
         store = ox.Store()
-        store.bulk_load(path=str(out / NQUADS), format=ox.RdfFormat.N_QUADS)
+        load_nquads(store, out / NQUADS)
         return dataset_from_manifest(store, manifest, ontology, triples), True
     return load_sources(ontology, triples, progress), False

@@ -79,6 +79,14 @@ class MemoryDataset(KGDataset):
                 "over variables an OPTIONAL left unbound (rdflib issue #882); "
                 "use --store oxigraph"
             ) from exc
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+            # rdflib's engine fails inside its own evaluation on some valid queries
+            # (e.g. ORDER BY over a value some rows leave unbound): say so plainly.
+            raise QueryError(
+                f"rdflib's SPARQL engine failed on this query ({type(exc).__name__}: {exc}); "
+                "this is a limitation of rdflib's engine, not of the query: "
+                "use --store oxigraph"
+            ) from exc
 
 
 def to_memory(store: ox.Store) -> rdflib.Dataset:

@@ -20,7 +20,7 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.data.dataset import KGDataset, Progress
@@ -41,6 +41,8 @@ class DataSpec:
         store: ``auto``, ``oxigraph`` or ``memory``.
         store_path: a persistent store folder, or None.
         endpoint: a SPARQL query service URL, or None.
+        build_note: a note to give when the build in ``build_dir`` is reused
+            (it is the folder kg wrote into before ``out/``).
     """
 
     ontology: Path | None = None
@@ -49,6 +51,7 @@ class DataSpec:
     store: str = "auto"
     store_path: Path | None = None
     endpoint: str | None = None
+    build_note: str | None = None
 
     def describe(self) -> str:
         """Where the data is read from, in a few words."""
@@ -69,11 +72,14 @@ class Opened:
             persistent store reused), ``sources`` (parsed now) or ``endpoint``.
         valid: True when the data is known valid (a current build); None when
             not known (parsed now, or remote).
+        notes: what the user should know about where the data came from
+            (the service found at a server's base URL, an old build folder read).
     """
 
     dataset: KGDataset
     origin: str
     valid: bool | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 def open_dataset(spec: DataSpec, progress: Progress | None = None) -> Opened:
@@ -96,7 +102,10 @@ def open_dataset(spec: DataSpec, progress: Progress | None = None) -> Opened:
         # An endpoint has no prefixes; a local build of the same project lends its own.
         manifest = read_manifest(spec.build_dir / MANIFEST) if spec.build_dir else None
         remote.add_prefixes(manifest["prefixes"] if manifest else {})
-        return Opened(remote, "endpoint")
+        notes = []
+        if remote.endpoint.url != spec.endpoint:
+            notes.append(f"using the query service at {remote.endpoint.url}")
+        return Opened(remote, "endpoint", notes=notes)
     if spec.ontology is None or spec.triples is None:
         raise UsageError("give --ontology and --triples, or --endpoint")
     if spec.store_path:
@@ -108,10 +117,15 @@ def open_dataset(spec: DataSpec, progress: Progress | None = None) -> Opened:
         return Opened(dataset, "store" if reused else "sources", valid)
     from kg.data.current import current_dataset
 
-    build_dir = spec.build_dir or spec.triples.parent / "build"
+    build_dir, note = (spec.build_dir, spec.build_note)
+    if build_dir is None:
+        from kg.data.current import reusable_build
+
+        build_dir, note = reusable_build(spec.triples.parent)
     dataset, reused = current_dataset(spec.ontology, spec.triples, build_dir, progress)
     if spec.store == "memory":
         from kg.data.memory import MemoryDataset
 
         dataset = MemoryDataset.copy_of(dataset)
-    return Opened(dataset, "build" if reused else "sources", True if reused else None)
+    notes = [note] if reused and note else []
+    return Opened(dataset, "build" if reused else "sources", True if reused else None, notes)

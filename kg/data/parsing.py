@@ -132,14 +132,21 @@ def load_source(store: ox.Store, source: SourceFile) -> Loaded:
             return Loaded({source.graph_iri}, declared_prefixes(data))
         return _stream(store, source, data, own_graph)
     except SyntaxError as exc:
+        message, line, column = _clean_syntax_message(exc.msg), exc.lineno, exc.offset
+        missing = _missing_separator(data, line, column) if fmt in PREDICTABLE else None
+        if missing is not None:
+            line, column = missing
+            message = (
+                f"missing ';' or '.' at the end of this line ({message[:1].lower()}{message[1:]})"
+            )
         raise SourceError(
             Problem(
                 "syntax",
-                _clean_syntax_message(exc.msg),
+                message,
                 file=source.display,
-                line=exc.lineno,
-                column=exc.offset,
-                hint=_context(data, exc.lineno),
+                line=line,
+                column=column,
+                hint=_context(data, line),
             )
         ) from exc
 
@@ -181,6 +188,40 @@ def _clean_syntax_message(message: str) -> str:
     if sep and head.startswith("Parser error"):
         return tail
     return message
+
+
+def _missing_separator(data: bytes, line: int | None, column: int | None) -> tuple[int, int] | None:
+    """Where a ``;`` or ``.`` is missing, when the parser stopped at the start of the next line.
+
+    A Turtle parser finds a missing separator only at the next token, on the
+    next line; the mistake is at the end of the statement's previous line.
+    Returns that line and the column just after its last character.
+
+    Example:
+        >>> _missing_separator(b"ex:a a ex:B\\n    ex:p 1 .\\n", 2, 5)
+        (1, 12)
+        >>> _missing_separator(b"ex:a a ex:B ;\\n    ex:p 1 .\\n", 2, 5) is None
+        True
+    """
+    if not line or not column or line < 2:
+        return None
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    if line > len(lines):
+        return None
+    here = lines[line - 1]
+    if column != len(here) - len(here.lstrip()) + 1:
+        return None  # not at the line's first token
+    previous = line - 1
+    while previous >= 1 and (
+        not lines[previous - 1].strip() or lines[previous - 1].lstrip().startswith("#")
+    ):
+        previous -= 1
+    if previous < 1:
+        return None
+    text = lines[previous - 1].rstrip()
+    if text.endswith((";", ",", ".", "[", "(", "{")) or text.startswith("@"):
+        return None
+    return previous, len(text) + 1
 
 
 def _context(data: bytes, line: int | None) -> str | None:

@@ -60,7 +60,7 @@ class Endpoint:
     server: str | None = None
 
     def request(
-        self, method: str, body: bytes, headers: dict[str, str], params: str = ""
+        self, method: str, body: bytes | None, headers: dict[str, str], params: str = ""
     ) -> tuple[bytes, str]:
         """Send one request; return the body and content type of a 2xx answer.
 
@@ -77,7 +77,7 @@ class Endpoint:
                 return response.read(), response.headers.get("Content-Type", "")
         except urllib.error.HTTPError as exc:
             detail = exc.read()[:2000].decode("utf-8", "replace").strip()
-            hint = f" ({self.hint})" if exc.code == 404 and self.hint else ""
+            hint = f" ({self.hint})" if exc.code in _WRONG_SERVICE and self.hint else ""
             raise EndpointError(
                 f"{self.url} answered {exc.code} {exc.reason}{hint}"
                 + (f": {detail[:500]}" if detail else ""),
@@ -92,10 +92,37 @@ class Endpoint:
             raise EndpointError(f"{self.url} did not answer within {self.timeout:g} s") from exc
 
 
+#: Statuses that mean "not this service": not found, method or media type not allowed.
+_WRONG_SERVICE = (404, 405, 415)
+
 QUERY_HINT = (
     "is this the query service? Oxigraph: http://HOST:7878/query, Fuseki: .../DATASET/sparql"
 )
 STORE_HINT = "is this the graph store? Oxigraph: http://HOST:7878/store, Fuseki: .../DATASET/data"
+
+
+#: The graph in which ``kg push`` records the graphs it pushed (so that ``--prune``
+#: removes only those). Remote datasets leave it out of their named graphs.
+MANIFEST_GRAPH = "urn:kg:push:manifest"
+_PUSHED = "urn:kg:push:pushed"
+_GRAPHS_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def service_candidates(url: str, paths: tuple[str, ...]) -> list[str]:
+    """The URLs to try for a service: ``url`` itself, or for a bare server URL each of ``paths``.
+
+    Example:
+        >>> service_candidates("http://localhost:7878", ("query", "sparql"))
+        ['http://localhost:7878/query', 'http://localhost:7878/sparql']
+        >>> service_candidates("http://localhost:7878/query", ("query", "sparql"))
+        ['http://localhost:7878/query']
+    """
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.path in ("", "/") and not parts.query:
+        return [f"{url.rstrip('/')}/{path}" for path in paths]
+    return [url]
 
 
 @dataclass
@@ -108,18 +135,39 @@ class RemoteDataset(KGDataset):
 
     endpoint: Endpoint = field(default_factory=lambda: Endpoint(""))
     named_graphs: list[str] = field(default_factory=list)
+    has_manifest: bool = False
 
     @classmethod
     def connect(cls, url: str, timeout: float = 300.0) -> RemoteDataset:
-        """Reach the endpoint at ``url`` and list its named graphs.
+        """Reach the query service at ``url`` and list its named graphs.
+
+        ``url`` may be a server's base URL (``http://HOST:7878``): the service
+        is then looked for at ``/query`` (Oxigraph) and ``/sparql``, and the one
+        that answers is used (``endpoint.url`` says which).
 
         Raises:
             EndpointError: the endpoint is down or not a SPARQL endpoint.
         """
-        dataset = cls(store=ox.Store(), endpoint=Endpoint(url, timeout, QUERY_HINT))
-        rows = dataset._send("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
-        dataset.named_graphs = sorted(row["g"].value for row in rows)
-        return dataset
+        candidates = service_candidates(url, ("query", "sparql"))
+        for candidate in candidates:
+            dataset = cls(store=ox.Store(), endpoint=Endpoint(candidate, timeout, QUERY_HINT))
+            try:
+                rows = dataset._send(_GRAPHS_QUERY, union=False)
+            except EndpointError as exc:
+                if candidate is candidates[-1] or exc.status is None:
+                    if len(candidates) > 1 and exc.status is not None:
+                        tried = ", ".join(candidates)
+                        raise EndpointError(
+                            f"no SPARQL query service found at {url} (tried {tried}); {QUERY_HINT}",
+                            exc.status,
+                        ) from exc
+                    raise
+                continue
+            graphs = {row["g"].value for row in rows}
+            dataset.has_manifest = MANIFEST_GRAPH in graphs
+            dataset.named_graphs = sorted(graphs - {MANIFEST_GRAPH})
+            return dataset
+        raise AssertionError("unreachable: there is always one candidate")
 
     def graphs(self, role: str) -> list[str]:
         """The endpoint's named graphs of ``role`` (by kg's graph naming), sorted."""
@@ -150,7 +198,9 @@ class RemoteDataset(KGDataset):
         raise UsageError("this needs the quads themselves; run it on local sources, not --endpoint")
 
     def __len__(self) -> int:
-        rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        rows = self.query(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MANIFEST_GRAPH}>) }}"
+        )
         return int(next(iter(rows))["n"].value)
 
     def _send(self, sparql: str, union: bool, graphs: list[str] | None = None) -> Result:
@@ -194,6 +244,12 @@ class RemoteDataset(KGDataset):
             ) from exc
 
     def _union(self) -> list[tuple[str, str]]:
+        if self.has_manifest:
+            # kg push's record of its graphs is no data: list the others, for
+            # the default graph and for GRAPH ?g alike.
+            return [("default-graph-uri", g) for g in self.named_graphs] + [
+                ("named-graph-uri", g) for g in self.named_graphs
+            ]
         server = (self.endpoint.server or "").lower()
         if "oxigraph" in server:
             return [("union-default-graph", "")]
@@ -204,27 +260,53 @@ class RemoteDataset(KGDataset):
 
 @dataclass
 class PushResult:
-    """What ``push`` sent: graphs and triples, and where."""
+    """What ``push`` did: graphs replaced, added and removed, triples sent, and where.
+
+    Attributes:
+        url: the graph store's URL (the one used, when a base URL was given).
+        replaced: graphs the server held already and that were replaced.
+        added: graphs the server did not hold.
+        removed: graphs kg had pushed before that no longer exist locally (``prune``).
+        stale: such graphs left on the server because ``prune`` was not asked for.
+        triples: the number of triples sent.
+    """
 
     url: str
-    graphs: int
-    triples: int
+    replaced: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    triples: int = 0
+
+    @property
+    def graphs(self) -> int:
+        """The number of graphs sent."""
+        return len(self.replaced) + len(self.added)
 
 
 def push(
-    dataset: KGDataset, url: str, progress: Progress | None = None, timeout: float = 300.0
+    dataset: KGDataset,
+    url: str,
+    progress: Progress | None = None,
+    timeout: float = 300.0,
+    prune: bool = False,
 ) -> PushResult:
     """Upload every named graph of ``dataset`` to the graph store at ``url``.
 
     Each graph replaces the endpoint's graph of the same name (an HTTP ``PUT``
-    of N-Triples); graphs the dataset does not have are left alone.
+    of N-Triples); graphs the dataset does not have are left alone, except
+    that with ``prune`` the graphs kg pushed before (recorded in the graph
+    :data:`MANIFEST_GRAPH` on the server) and that no longer exist locally are
+    deleted. A graph kg did not push is never touched. ``url`` may be a
+    server's base URL (``http://HOST:7878``): the store is then ``/store``.
 
     Raises:
         EndpointError: the graph store is down or refuses a graph.
     """
-    endpoint = Endpoint(url, timeout, STORE_HINT)
+    endpoint = Endpoint(service_candidates(url, ("store",))[0], timeout, STORE_HINT)
     names = sorted(g.value for g in dataset.store.named_graphs() if isinstance(g, ox.NamedNode))
-    sent = 0
+    before = _pushed_before(endpoint)
+    result = PushResult(url=endpoint.url)
     for done, name in enumerate(names):
         if progress:
             progress(done, len(names), f"pushing {name}")
@@ -232,10 +314,66 @@ def push(
             q.triple for q in dataset.store.quads_for_pattern(None, None, None, ox.NamedNode(name))
         ]
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        (result.replaced if _exists(endpoint, name) else result.added).append(name)
         endpoint.request(
             "PUT", body, {"Content-Type": "application/n-triples"}, urlencode({"graph": name})
         )
-        sent += len(triples)
+        result.triples += len(triples)
+    gone = sorted(before - set(names))
+    if prune:
+        for name in gone:
+            if _exists(endpoint, name):
+                endpoint.request("DELETE", None, {}, urlencode({"graph": name}))
+                result.removed.append(name)
+        kept = set(names)
+    else:
+        result.stale = [g for g in gone if _exists(endpoint, g)]
+        kept = set(names) | set(result.stale)
+    _record_pushed(endpoint, kept)
     if progress:
         progress(len(names), len(names), "pushed")
-    return PushResult(url=url, graphs=len(names), triples=sent)
+    return result
+
+
+def _graph(endpoint: Endpoint, name: str) -> bytes | None:
+    """The graph's N-Triples on the store, or None when it has no such graph."""
+    try:
+        body, _type = endpoint.request(
+            "GET", None, {"Accept": "application/n-triples"}, urlencode({"graph": name})
+        )
+    except EndpointError as exc:
+        if exc.status == 404:
+            return None
+        raise
+    return body
+
+
+def _exists(endpoint: Endpoint, name: str) -> bool:
+    """Whether the store holds the graph (a ``HEAD ?graph=IRI``)."""
+    try:
+        endpoint.request("HEAD", None, {}, urlencode({"graph": name}))
+    except EndpointError as exc:
+        if exc.status == 404:
+            return False
+        raise
+    return True
+
+
+def _pushed_before(endpoint: Endpoint) -> set[str]:
+    body = _graph(endpoint, MANIFEST_GRAPH)
+    if not body:
+        return set()
+    return {
+        t.object.value
+        for t in ox.parse(body, ox.RdfFormat.N_TRIPLES)
+        if t.predicate.value == _PUSHED and isinstance(t.object, ox.NamedNode)
+    }
+
+
+def _record_pushed(endpoint: Endpoint, graphs: set[str]) -> None:
+    manifest = ox.NamedNode(MANIFEST_GRAPH)
+    triples = [ox.Triple(manifest, ox.NamedNode(_PUSHED), ox.NamedNode(g)) for g in sorted(graphs)]
+    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    endpoint.request(
+        "PUT", body, {"Content-Type": "application/n-triples"}, urlencode({"graph": MANIFEST_GRAPH})
+    )

@@ -81,6 +81,20 @@ def replace_files(out: Path, writers: dict[str, Writer]) -> list[Path]:
     return [out / name for name in writers]
 
 
+def current_umask() -> int:
+    """The process's umask (read by setting it and putting it back).
+
+    Example:
+        >>> old = os.umask(0o027)
+        >>> oct(current_umask())
+        '0o27'
+        >>> _ = os.umask(old)
+    """
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Write a UTF-8 text file via a temporary file and a rename; never half-written."""
     write_bytes_atomic(path, text.encode("utf-8"))
@@ -93,6 +107,8 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.tmp-", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); give it the mode open() would give.
+        os.fchmod(handle, 0o666 & ~current_umask())
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temp, path)

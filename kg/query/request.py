@@ -30,28 +30,59 @@ T = TypeVar("T")
 
 
 def query_text(argument: str, catalogue: dict[str, SavedQuery]) -> tuple[str, SavedQuery | None]:
-    """The SPARQL text for ``argument``: ``-`` (stdin), a ``.rq`` path, a saved name, or SPARQL."""
+    """The SPARQL text for ``argument``: ``-`` (stdin), a ``.rq`` path, a saved name, or SPARQL.
+
+    A word with no space and no ``{`` cannot be a query: it is a saved query's
+    name, or else a file that does not exist.
+
+    Raises:
+        QueryError: no such file or saved query, or a file that is not UTF-8.
+    """
     if argument == "-":
         return sys.stdin.read(), None
     path = Path(argument)
-    if "\n" not in argument and len(argument) < 4096 and path.is_file():
+    if _is_file(path, argument):
         try:
             return path.read_text(encoding="utf-8"), None
         except UnicodeDecodeError as exc:
             raise QueryError(f"{path} is not UTF-8 text") from exc
-    if re.fullmatch(r"[\w.-]+", argument):
-        if argument.endswith(".rq"):
-            raise QueryError(f"query file not found: {argument}")
+    if re.fullmatch(r"[\w-]+", argument):
         saved = find_saved_query(catalogue, argument)
         return saved.text, saved
+    word = argument.strip()
+    if (
+        word
+        and "{" not in word
+        and (not re.search(r"\s", word) or word.endswith((".rq", ".sparql")))
+    ):
+        raise QueryError(
+            f"no such file: {argument} (QUERY is inline SPARQL, a .rq file, - for stdin, "
+            "or a saved query's name: kg query --list)"
+        )
     return argument, None
 
 
-def answer(dataset: KGDataset, text: str, fmt: str, bindings: list[Binding] | None = None) -> bytes:
-    """Run a read-only query and return its result serialised in ``fmt``."""
+def _is_file(path: Path, argument: str) -> bool:
+    """Whether ``argument`` names an existing file; never raises (a long query is no path)."""
+    if "\n" in argument:
+        return False
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+        return False
+
+
+def answer(
+    dataset: KGDataset,
+    text: str,
+    fmt: str,
+    bindings: list[Binding] | None = None,
+    width: int | None = None,
+) -> bytes:
+    """Run a read-only query and return its result serialised in ``fmt`` (tables ``width`` wide)."""
     result = run_query(dataset, text, bindings)
     try:
-        return format_result(result, fmt, dataset.prefixes)
+        return format_result(result, fmt, dataset.prefixes, width)
     except ValueError as exc:
         raise QueryError(str(exc)) from exc
 

@@ -59,6 +59,31 @@ def _syntax_error(text: str, exc: SyntaxError) -> QueryError:
     )
 
 
+_PROLOGUE_RE = re.compile(r"(?i)\s*(?:(?:PREFIX\s+(?:[A-Za-z][\w.-]*)?:|BASE)\s*)*")
+
+
+def _check_form(text: str, stripped: str) -> None:
+    """Raise :class:`QueryError` when the query does not start with a query form.
+
+    Example:
+        >>> _check_form("SELEC ?x", "SELEC ?x")
+        Traceback (most recent call last):
+        ...
+        kg.errors.QueryError: SPARQL syntax error at line 1, column 1: a query is SELECT, ASK, CONSTRUCT or DESCRIBE (after any PREFIX and BASE lines), not 'SELEC'
+    """
+    start = _PROLOGUE_RE.match(stripped).end()
+    word = re.match(r"[^\s{(]*", stripped[start:]).group(0)
+    if word.upper() in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+        return
+    line = stripped.count("\n", 0, start) + 1
+    column = start - (stripped.rfind("\n", 0, start) + 1) + 1
+    found = f"not {text[start : start + len(word)]!r}" if word else "but the query ends here"
+    raise QueryError(
+        f"SPARQL syntax error at line {line}, column {column}: a query is SELECT, ASK, "
+        f"CONSTRUCT or DESCRIBE (after any PREFIX and BASE lines), {found}"
+    )
+
+
 def resolve_binding(dataset: KGDataset, name: str, value: str) -> Binding:
     """Turn ``--bind name=value`` into a term.
 
@@ -130,5 +155,6 @@ def run_query(
         # the failure best, and a query that runs costs no scan.
         _check_prefixes(stripped, dataset.prefixes)
         if isinstance(exc, SyntaxError):
+            _check_form(text, stripped)
             raise _syntax_error(text, exc) from exc
         raise

@@ -20,6 +20,41 @@ from kg.validation.vocabulary import check_vocabulary
 __all__ = ["CHECKS", "Problem", "ValidationReport", "validate"]
 
 
+def one_message_per_fault(problems: list[Problem], prefixes: dict[str, str]) -> list[Problem]:
+    """Drop the SHACL problems that the labels check reports better.
+
+    A shape that asks for exactly one preferred label and the labels check see
+    the same fault (no label, two labels); the labels check names the labels,
+    so its message stays and the shape's goes.
+
+    Example:
+        >>> labels = Problem("labels", "ex:c has 2 preferred labels", subject="ex:c")
+        >>> shape = Problem("shacl", "...", subject="'C' (ex:c)", group="skos:prefLabel: MaxCount")
+        >>> other = Problem("shacl", "...", subject="'D' (ex:d)", group="skos:prefLabel: MaxCount")
+        >>> [p.subject for p in one_message_per_fault([shape, other, labels], {})]
+        ["'D' (ex:d)", 'ex:c']
+    """
+    from kg.data.labels import LABEL_PREDICATES
+    from kg.data.namespaces import shorten
+
+    named = {p.subject for p in problems if p.check == "labels" and p.subject}
+    if not named:
+        return problems
+    groups = {
+        f"{shorten(predicate, prefixes)}: {component}"
+        for predicate in LABEL_PREDICATES
+        for component in ("MinCount", "MaxCount")
+    } | {f"skos:prefLabel: {component}" for component in ("MinCount", "MaxCount")}
+
+    def repeated(problem: Problem) -> bool:
+        if problem.check != "shacl" or problem.group not in groups or not problem.subject:
+            return False
+        subject = problem.subject
+        return subject in named or any(subject.endswith(f"({n})") for n in named)
+
+    return [p for p in problems if not repeated(p)]
+
+
 def validate(
     dataset: KGDataset, progress: Progress | None = None, shacl_engine: str = "auto"
 ) -> ValidationReport:
@@ -50,6 +85,7 @@ def validate(
     for (name, _check), future in zip(steps, futures, strict=True):
         report.problems.extend(future.result())
         report.checks_run.append(name)
+    report.problems = one_message_per_fault(report.problems, dataset.prefixes)
     if progress:
         progress(len(steps), len(steps), "checked")
     return report

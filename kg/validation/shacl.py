@@ -18,7 +18,7 @@ from kg.data.dataset import KGDataset
 from kg.data.labels import preferred_labels
 from kg.data.namespaces import shorten
 from kg.problems import Problem
-from kg.validation.locate import find_term
+from kg.validation.locate import find_statement, find_term
 from kg.validation.shacl_sparql import ShaclResult, sparql_results, supported
 
 _SEVERITY = {SH.Violation: "error", SH.Warning: "warning", SH.Info: "warning"}
@@ -105,6 +105,9 @@ def _problems(dataset: KGDataset, results: list[ShaclResult], shapes: Graph) -> 
         subject = f"'{label}' ({shown})" if label else shown
         text = _message(dataset, shapes, result)
         file, line, column = where.get(str(result.focus), (None, None, None))
+        statement = _statement(dataset, result)
+        if statement is not None:
+            file, line, column = statement
         problems.append(
             Problem(
                 "shacl",
@@ -148,7 +151,10 @@ def _message(dataset: KGDataset, shapes: Graph, result: ShaclResult) -> str:
         "MinLength": f"is shorter than {wanted} characters",
     }
     if kind in about_value and value is not None:
-        return f"{_show(dataset, value)} {about_value[kind]}"
+        shown = _show(dataset, value)
+        if isinstance(value, Literal) and wanted is not None and value.datatype == wanted:
+            shown = repr(str(value))  # ill-formed for its own type: the text is the news
+        return f"{shown} {about_value[kind]}"
     text = {
         "MinCount": f"needs at least {wanted} value(s)",
         "MaxCount": f"allows at most {wanted} value(s)",
@@ -179,11 +185,58 @@ def _where_written(
     return found
 
 
+def _statement(dataset: KGDataset, result: ShaclResult) -> tuple[str, int, int] | None:
+    """File, line and column of the triple a result is about, when it is written in a fact file."""
+    if not isinstance(result.focus, URIRef) or not isinstance(result.path, URIRef):
+        return None
+    focus, path = str(result.focus), str(result.path)
+    rows = dataset.first_graphs(f"VALUES ?e {{ <{focus}> }} ?e <{path}> ?o", "e")
+    source = dataset.source_of_graph(rows.get(focus, ""))
+    if source is None:
+        return None
+    value = result.value
+    text = None
+    if isinstance(value, Literal):
+        text = str(value)
+    elif isinstance(value, URIRef):
+        text = str(value).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    found = find_statement(source.path, focus, path, text)
+    return (source.display, found[0], found[1]) if found else None
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+#: Datatypes whose values read as numbers and truth values, shown without quotes.
+_BARE = {
+    _XSD + t for t in ("integer", "decimal", "double", "float", "boolean", "long", "int", "short")
+}
+
+
 def _show(dataset: KGDataset, node: Node | None) -> str:
+    """A node as a message shows it: a prefixed name, a quoted string, a number with its type.
+
+    Example:
+        >>> from kg.data.dataset import KGDataset
+        >>> import pyoxigraph as ox
+        >>> ds = KGDataset(store=ox.Store())
+        >>> _show(ds, Literal("39"))
+        "'39'"
+        >>> _show(ds, Literal(50000000000))
+        '50000000000 (xsd:integer)'
+        >>> _show(ds, Literal("2022", datatype=URIRef(_XSD + "gYear")))
+        "'2022' (xsd:gYear)"
+    """
     if node is None:
         return ""
     if isinstance(node, URIRef):
         return shorten(str(node), dataset.prefixes)
     if isinstance(node, Literal):
-        return repr(str(node))
+        datatype = str(node.datatype) if node.datatype else None
+        if node.language:
+            return f"{str(node)!r}@{node.language}"
+        if datatype is None or datatype == _XSD + "string":
+            return repr(str(node))
+        typed = shorten(datatype, dataset.prefixes)
+        if datatype in _BARE:
+            return f"{node} ({typed})"
+        return f"{str(node)!r} ({typed})"
     return "(blank node)"
