@@ -167,7 +167,10 @@ def test_csv_export_has_nodes_edges_and_rules(news, runner):
         "weight": "1",
         "via": "",
     } in edges
-    assert json.loads((out / "rules.json").read_text())["exclude_predicates"] == ["schema:mentions"]
+    assert json.loads((out / "rules.json").read_text())["exclude_predicates"] == [
+        "schema:mentions",
+        "kg:equivalentAmount",
+    ]
 
 
 def test_rdf_exports_keep_named_graphs(news, runner):

@@ -43,18 +43,60 @@ def test_page_is_one_file_and_byte_identical_each_time(news, runner, monkeypatch
     assert "vis.Network" in text  # vis-network is inlined
 
 
-def test_nodes_carry_class_size_and_tooltip(news, runner):
+def test_nodes_carry_group_shape_size_and_details(news, runner):
     data = viz(runner, news, news.root / "p.html", "--size-by", "degree")
     assert data["sizeBy"] == "degree"
     summit = next(n for n in data["nodes"] if n["id"] == EX + "summit")
     ann = next(n for n in data["nodes"] if n["id"] == EX + "ann")
-    assert summit["group"] == "ex:Summit"
+    # groups come from the ontology's hierarchy: ex:Minister is a schema:Person
+    assert (summit["group"], ann["group"]) == ("events", "people")
+    assert data["classes"]["ex:Minister"] == {
+        "name": "Minister",
+        "group": "people",
+        "shape": "square",
+    }
+    assert data["classes"]["schema:Person"]["shape"] == "dot"
     assert summit["size"] > ann["size"]  # degree 4 against 3
-    assert "ex:year: 2024" in summit["title"]
-    assert {c["name"] for c in data["classes"]} == {"ex:Minister", "ex:Summit", "schema:Person"}
-    assert data["aliases"][EX + "ann"] == ["Anne", "Annie"]
+    assert summit["info"]["facts"] == [["year", "2024"]]
+    assert ann["info"]["aliases"] == ["Anne", "Annie"]
+    assert data["articles"] == [{"file": "corpus/a.txt", "headline": "The article"}]
+    assert ann["info"]["src"] == [[0, []]]
     edge = next(e for e in data["edges"] if e["from"] == EX + "ann" and e["to"] == EX + "summit")
     assert edge["label"] == "attended"
+
+
+def test_group_colours_are_the_same_on_every_page(news, runner):
+    whole = viz(runner, news, news.root / "a.html")
+    near = viz(runner, news, news.root / "b.html", "--around", "Cid", "--depth", "0")
+    assert whole["groups"] == near["groups"]
+    colours = [g["colour"] for g in whole["groups"]]
+    assert len(set(colours)) == len(colours) == 11
+
+
+def test_evidence_sentences_and_headlines_reach_the_page():
+    from pathlib import Path
+
+    from kg.data.dataset import load_dataset
+    from kg.pages.page import PageOptions, build_page
+
+    repo = Path(__file__).resolve().parent.parent
+    page = build_page(
+        load_dataset(repo / "ontology", repo / "triples"), options=PageOptions(article="001")
+    )
+    block = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.S)
+    data = json.loads(block.group(1))
+    headlines = [a["headline"] for a in data["articles"]]
+    assert "Japan, Vietnam to cooperate on avoiding supply chain disruptions" in headlines
+    assert not [h for h in headlines if h.startswith("corpus/")]
+    mou = next(n for n in data["nodes"] if n["label"].startswith("MoU on cooperation"))
+    quotes = [q for _article, sentences in mou["info"]["src"] for q in sentences]
+    assert any("signed a memorandum of understanding" in q for q in quotes)
+    chinh = next(n for n in data["nodes"] if n["label"] == "Pham Minh Chinh")
+    # a person has no evidence of their own: the article's sentences that name them
+    names = ["Pham Minh Chinh", *chinh["info"]["aliases"]]
+    quotes = [q for _article, sentences in chinh["info"]["src"] for q in sentences]
+    assert all(any(name in q for name in names) for q in quotes)
+    assert chinh["info"]["src"][0][1]
 
 
 def test_around_an_entity_by_alias_and_depth(news, runner):
@@ -150,7 +192,8 @@ def test_notebook_embedding_is_an_iframe_with_srcdoc():
 def test_large_components_are_laid_out_repeatably():
     import networkx as nx
 
-    from kg.pages.page import LARGE_COMPONENT, render_page
+    from kg.pages.layout import LARGE_COMPONENT
+    from kg.pages.page import render_page
 
     base = nx.barabasi_albert_graph(LARGE_COMPONENT + 100, 2, seed=1)
     graph = nx.Graph()
@@ -166,3 +209,23 @@ def test_large_components_are_laid_out_repeatably():
         )["nodes"]
     }
     assert len(xs) > LARGE_COMPONENT  # spread out, not stacked
+
+
+def test_query_by_saved_name_selects_the_entities_its_rows_name(synthetic, runner):
+    from kg.query.catalogue import load_catalogue
+
+    assert "people-positions" in load_catalogue()
+    out = synthetic.root / "positions.html"
+    data = viz(runner, synthetic, out, "--query", "people-positions")
+    classes = {n["cls"] for n in data["nodes"]}
+    assert data["nodes"] and "schema:Person" in classes
+    assert "query people-positions" in data["title"]
+
+
+def test_query_whose_rows_name_no_entity_says_so(news, runner):
+    rq = news.write("n.rq", 'SELECT ?x WHERE { BIND("nobody" AS ?x) }')
+    result = runner.invoke(
+        main, ["viz", "--query", str(rq), "-o", str(news.root / "x.html"), *news.args()]
+    )
+    assert result.exit_code == 2
+    assert "its rows name no entity of the graph (columns: ?x)" in result.stderr

@@ -83,8 +83,10 @@ def viz_command(
       kg viz --top 30
     """
     out = out or (root or Path.cwd()) / "build" / "graph.html"
+    from kg.query.catalogue import load_catalogue
+
     dataset = open_dataset(data).dataset
-    query = query_text(query_file, {})[0] if query_file else None
+    query = query_text(query_file, load_catalogue())[0] if query_file else None
     selection = [
         f"around {around} (depth {depth})" if around else "",
         f"article {article}" if article else "",
