@@ -54,7 +54,16 @@ def communities_of(graph: nx.Graph) -> list[list]:
             found.setdefault(community, []).append(node)
         parts = list(found.values())
     else:
-        parts = [sorted(c, key=str) for c in nx.community.louvain_communities(graph, seed=0)]
+        # on integers: Louvain's inner sets of strings would follow the process's hash seed
+        order = sorted(graph, key=str)
+        index = {n: i for i, n in enumerate(order)}
+        numbered = nx.Graph()
+        numbered.add_nodes_from(range(len(order)))
+        numbered.add_edges_from(sorted((index[a], index[b]) for a, b in graph.edges))
+        parts = [
+            sorted((order[i] for i in c), key=str)
+            for c in nx.community.louvain_communities(numbered, seed=0)
+        ]
     return sorted(parts, key=lambda c: (-len(c), str(c[0])))
 
 

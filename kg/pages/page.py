@@ -357,6 +357,9 @@ def render_page(
         if graph.number_of_nodes() > MAX_DRAWN
         else (set(graph), [])
     )
+    view = graph.to_undirected(as_view=True) if graph.is_directed() else graph
+    parts = sorted(nx.connected_components(view), key=lambda c: (-len(c), min(map(str, c))))
+    main = parts[0] if parts else set()
     nodes = []
     for node in sorted(graph, key=str):
         data = graph.nodes[node]
@@ -376,6 +379,8 @@ def render_page(
         ).options
         if node not in shown:
             item["folded"] = True
+        if node not in main:
+            item["aside"] = True
         nodes.append(item)
     edges = []
     for s, o, data in sorted(graph.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
