@@ -85,10 +85,15 @@ def _community_layout(sub: nx.Graph, radius: float) -> dict:
         edges = sorted(sub.edges, key=str)
         graph = ig.Graph(n=len(nodes), edges=[(index[a], index[b]) for a, b in edges])
         weights = [1.0 if community[a] == community[b] else 0.1 for a, b in edges]
+        spread = len(nodes) ** 0.5
         ig.set_random_number_generator(random.Random(0))
         try:
             coords = graph.layout_fruchterman_reingold(
-                seed=[list(start[n]) for n in nodes], weights=weights, niter=150, grid="grid"
+                # spread out: igraph's grid is slow when the seed is packed in a unit square
+                seed=[[x * spread, y * spread] for x, y in (start[n] for n in nodes)],
+                weights=weights,
+                niter=150,
+                grid="grid",
             ).coords
         finally:
             ig.set_random_number_generator(random)
@@ -114,43 +119,35 @@ def _community_layout(sub: nx.Graph, radius: float) -> dict:
 
 
 def _separate(positions: dict, radii: dict, rounds: int = 60) -> dict:
-    """Push apart every pair of nodes closer than their radii plus :data:`GAP` (grid-hashed)."""
+    """Push apart every pair of nodes closer than their radii plus :data:`GAP`."""
+    from scipy.spatial import cKDTree
+
     nodes = sorted(positions, key=str)
     if len(nodes) < 2:
         return positions
     xy = np.array([positions[n] for n in nodes], dtype=float)
     r = np.array([radii[n] for n in nodes], dtype=float)
-    cell = 2 * r.max() + GAP
+    reach = 2 * r.max() + GAP
     for _ in range(rounds):
-        moved = False
-        buckets: dict[tuple[int, int], list[int]] = {}
-        for i, (x, y) in enumerate(xy):
-            buckets.setdefault((int(x // cell), int(y // cell)), []).append(i)
-        push = np.zeros_like(xy)
-        for (bx, by), members in buckets.items():
-            near = [
-                j
-                for dx in (-1, 0, 1)
-                for dy in (-1, 0, 1)
-                for j in buckets.get((bx + dx, by + dy), [])
-            ]
-            for i in members:
-                for j in near:
-                    if j <= i:
-                        continue
-                    d = xy[j] - xy[i]
-                    dist = math.hypot(d[0], d[1])
-                    need = r[i] + r[j] + GAP
-                    if dist < need:
-                        if dist < 1e-6:
-                            d, dist = np.array([1.0, 0.0]) * (1 + (i % 7)), 1.0 + (i % 7)
-                        step = (need - dist) / 2 * d / dist
-                        push[i] -= step
-                        push[j] += step
-                        moved = True
-        xy += push
-        if not moved:
+        pairs = cKDTree(xy).query_pairs(reach, output_type="ndarray")
+        if not len(pairs):
             break
+        i, j = pairs[:, 0], pairs[:, 1]
+        d = xy[j] - xy[i]
+        dist = np.hypot(d[:, 0], d[:, 1])
+        need = r[i] + r[j] + GAP
+        close = dist < need
+        if not close.any():
+            break
+        i, j, d, dist, need = i[close], j[close], d[close], dist[close], need[close]
+        same = dist < 1e-6  # the same spot: part them along a fixed direction
+        d[same] = np.column_stack([1.0 + (i[same] % 7), (j[same] % 5) - 2.0])
+        dist[same] = np.hypot(d[same, 0], d[same, 1])
+        step = ((need - dist) / 2 / dist)[:, None] * d
+        push = np.zeros_like(xy)
+        np.add.at(push, i, -step)
+        np.add.at(push, j, step)
+        xy += push
     return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy, strict=True)}
 
 
