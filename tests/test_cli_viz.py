@@ -267,3 +267,34 @@ def test_page_is_the_same_across_processes_with_different_hash_seeds(tmp_path):
         assert done.returncode == 0, done.stderr
         pages.append(out.read_bytes())
     assert pages[0] == pages[1]
+
+
+def _barabasi(n: int):
+    import networkx as nx
+
+    base = nx.barabasi_albert_graph(n, 2, seed=3)
+    graph = nx.Graph()
+    for i in base:
+        graph.add_node(f"n{i}", label=f"N{i}", aliases=[], articles=[], **{"class": "ex:C"})
+    graph.add_edges_from((f"n{a}", f"n{b}", {"label": "r", "weight": 1}) for a, b in base.edges)
+    return graph
+
+
+def test_large_graphs_show_top_nodes_and_community_clusters(monkeypatch):
+    from kg.analysis import CENTRALITIES
+    from kg.pages import page as pages
+
+    monkeypatch.setattr(pages, "MAX_DRAWN", 40)
+    monkeypatch.setattr(pages, "TOP_DRAWN", 10)
+    graph = _barabasi(60)
+    sizes = CENTRALITIES["degree"](graph).values
+    html = pages.render_page(graph, sizes, "big", "degree")
+    data = json.loads(re.search(r'type="application/json">(.*?)</script>', html, re.S).group(1))
+    folded = {n["id"] for n in data["nodes"] if n.get("folded")}
+    top = sorted(graph, key=lambda n: (-sizes[n], n))[:10]
+    assert {n["id"] for n in data["nodes"]} - folded == set(top)
+    members = [m for c in data["clusters"] for m in c["members"]]
+    assert sorted(members) == sorted(folded) and len(folded) == 50  # each in one cluster
+    assert data["note"].startswith("Showing the 10 largest of 60 nodes by degree; the other 50")
+    assert all(c["label"] for c in data["clusters"])
+    assert html == pages.render_page(graph, sizes, "big", "degree")

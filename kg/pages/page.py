@@ -24,6 +24,7 @@ from __future__ import annotations
 import difflib
 import html
 import json
+import math
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -299,33 +300,67 @@ def _radii(graph: nx.Graph, sizes: dict) -> dict:
     return {n: round(7 + 23 * (max(sizes.get(n, 0.0), 0.0) / top) ** 0.5, 2) for n in graph}
 
 
-def _clusters(graph: nx.Graph, sizes: dict, positions: dict) -> tuple[set, list]:
-    """For a graph above :data:`MAX_DRAWN`: the top nodes to draw, and the communities of the rest."""
+def _clusters(graph: nx.Graph, sizes: dict, radii: dict) -> tuple[set, list, dict]:
+    """For a graph above :data:`MAX_DRAWN`: the top nodes, the communities of the rest, positions.
+
+    The overview (top nodes and one node per cluster, linked where their members
+    are) is laid out alone; each cluster's members wait in a spiral around it,
+    the largest nearest, for when it is opened.
+    """
     ranked = sorted(graph, key=lambda n: (-sizes.get(n, 0.0), str(n)))
     shown = set(ranked[:TOP_DRAWN])
     view = graph.to_undirected(as_view=True) if graph.is_directed() else graph
-    clusters = []
+    owner: dict = {}
+    members: list[list] = []
     for part in communities_of(nx.Graph(view)):
         rest = sorted(
             (n for n in part if n not in shown), key=lambda n: (-sizes.get(n, 0.0), str(n))
         )
-        if not rest:
-            continue
+        if rest:
+            for n in rest:
+                owner[n] = f"cluster:{len(members)}"
+            members.append(rest)
+    overview = nx.Graph()
+    overview.add_nodes_from(sorted(shown, key=str))
+    overview.add_nodes_from(f"cluster:{i}" for i in range(len(members)))
+    overview.add_edges_from(
+        sorted(
+            {
+                (a, b) if str(a) < str(b) else (b, a)
+                for a, b in ((owner.get(s, s), owner.get(o, o)) for s, o in view.edges)
+                if a != b
+            },
+            key=str,
+        )
+    )
+    sizes_of = {n: radii[n] for n in shown}
+    sizes_of.update(
+        {f"cluster:{i}": min(60.0, 14 + 2 * len(rest) ** 0.5) for i, rest in enumerate(members)}
+    )
+    positions = layout(overview, sizes_of)
+    clusters = []
+    golden = math.pi * (3 - math.sqrt(5))
+    for i, rest in enumerate(members):
+        cx, cy = positions.pop(f"cluster:{i}")
+        for k, n in enumerate(rest, start=1):
+            distance = 30.0 * math.sqrt(k) + sizes_of[f"cluster:{i}"]
+            positions[n] = (
+                round(cx + distance * math.cos(k * golden), 1),
+                round(cy + distance * math.sin(k * golden), 1),
+            )
         leaders = [graph.nodes[n].get("label", str(n)) for n in rest[:2]]
-        xs = [positions[n][0] for n in rest]
-        ys = [positions[n][1] for n in rest]
         more = f" and {len(rest) - 2:,} more" if len(rest) > 2 else ""
         clusters.append(
             {
-                "id": f"cluster:{len(clusters)}",
+                "id": f"cluster:{i}",
                 "label": ", ".join(leaders) + more,
                 "members": [str(n) for n in rest],
-                "x": round(sum(xs) / len(xs), 1),
-                "y": round(sum(ys) / len(ys), 1),
-                "size": round(min(60.0, 14 + 2 * len(rest) ** 0.5), 2),
+                "x": cx,
+                "y": cy,
+                "size": round(sizes_of[f"cluster:{i}"], 2),
             }
         )
-    return shown, clusters
+    return shown, clusters, positions
 
 
 def render_page(
@@ -344,7 +379,6 @@ def render_page(
     used = {graph.nodes[n].get("class", "") or "(none)" for n in graph}
     styles = class_styles(context.ancestors, used)
     radii = _radii(graph, sizes)
-    positions = layout(graph, radii)
     articles = sorted(
         {a for n in graph for a in graph.nodes[n].get("articles", [])}
         | {a for _s, _o, d in graph.edges(data=True) for a in d.get("articles", [])}
@@ -352,11 +386,10 @@ def render_page(
     article_index = {a: i for i, a in enumerate(articles)}
     ranked = sorted(graph, key=lambda n: (-sizes.get(n, 0.0), str(n)))
     rank = {n: i for i, n in enumerate(ranked)}
-    shown, clusters = (
-        _clusters(graph, sizes, positions)
-        if graph.number_of_nodes() > MAX_DRAWN
-        else (set(graph), [])
-    )
+    if graph.number_of_nodes() > MAX_DRAWN:
+        shown, clusters, positions = _clusters(graph, sizes, radii)
+    else:
+        shown, clusters, positions = set(graph), [], layout(graph, radii)
     view = graph.to_undirected(as_view=True) if graph.is_directed() else graph
     parts = sorted(nx.connected_components(view), key=lambda c: (-len(c), min(map(str, c))))
     main = parts[0] if parts else set()

@@ -333,3 +333,41 @@ def test_tooltip_has_human_names_and_headlines(page_file, open_page):
     )
     page.wait_for_selector("div.vis-tooltip", state="visible")
     assert page.inner_text("div.vis-tooltip").splitlines()[0] == "Ann"
+
+
+def test_a_large_graph_opens_a_cluster_on_click(open_page, tmp_path, monkeypatch):
+    import networkx as nx
+
+    from kg.pages import page as pages
+
+    monkeypatch.setattr(pages, "MAX_DRAWN", 100)
+    monkeypatch.setattr(pages, "TOP_DRAWN", 30)
+    base = nx.barabasi_albert_graph(300, 2, seed=2)
+    graph = nx.Graph()
+    for i in base:
+        graph.add_node(f"n{i}", label=f"N{i}", aliases=[], articles=[], **{"class": "ex:C"})
+    graph.add_edges_from((f"n{a}", f"n{b}", {"label": "r", "weight": 1}) for a, b in base.edges)
+    out = tmp_path / "big.html"
+    out.write_text(pages.render_page(graph, {n: 1.0 / (1 + int(n[1:])) for n in graph}, "big"))
+    opened = open_page(out)
+    page = opened.page
+    assert page.text_content("#kg-note").startswith("Showing the 30 largest of 300 nodes")
+    clusters = page.evaluate("kgNodes.getIds().filter(id => id.startsWith('cluster:'))")
+    assert clusters and page.evaluate("kgNodes.length") == 30 + len(clusters)
+    members = page.evaluate(
+        "id => JSON.parse(document.getElementById('kg-data').textContent).clusters"
+        ".find(c => c.id === id).members",
+        clusters[0],
+    )
+    click_node(page, clusters[0])
+    assert page.evaluate("id => kgNodes.get(id)", clusters[0]) is None
+    assert page.evaluate("ids => ids.every(id => kgNodes.get(id) !== null)", members)
+    # search reaches folded nodes too: choosing one opens its cluster
+    hidden = page.evaluate(
+        "Object.values(kgInfo).find(n => n.folded && kgNodes.get(n.id) === null).id"
+    )
+    page.type("#kg-search", page.evaluate("id => kgInfo[id].label", hidden))
+    page.click("#kg-suggestions li >> nth=0")  # N12 comes before N120: it is larger
+    assert page.evaluate("window.kgSelected") == hidden
+    assert page.evaluate("id => kgNodes.get(id) !== null", hidden)
+    assert opened.errors == []
