@@ -298,3 +298,42 @@ def test_large_graphs_show_top_nodes_and_community_clusters(monkeypatch):
     assert data["note"].startswith("Showing the 10 largest of 60 nodes by degree; the other 50")
     assert all(c["label"] for c in data["clusters"])
     assert html == pages.render_page(graph, sizes, "big", "degree")
+
+
+def test_seed_layout_has_no_overlaps_and_groups_communities():
+    import itertools
+    import math
+    from pathlib import Path
+
+    from kg.analysis.projection import project
+    from kg.data.dataset import load_dataset
+    from kg.pages.layout import communities_of
+    from kg.pages.page import PageOptions, build_page
+
+    repo = Path(__file__).resolve().parent.parent
+    dataset = load_dataset(repo / "ontology", repo / "triples")
+    page = build_page(dataset, options=PageOptions())
+    block = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.S)
+    nodes = {n["id"]: n for n in json.loads(block.group(1))["nodes"]}
+    for a, b in itertools.combinations(nodes.values(), 2):
+        gap = math.dist((a["x"], a["y"]), (b["x"], b["y"])) - a["size"] - b["size"]
+        assert gap > 10, (a["label"], b["label"])
+    # members of a community sit closer to one another than to the rest
+    graph = project(dataset).to_undirected()
+    main = max(nx_components(graph), key=len)
+    parts = communities_of(graph.subgraph(main).copy())
+    where = {n: i for i, part in enumerate(parts) for n in part}
+    inside, across = [], []
+    for a, b in itertools.combinations(sorted(main), 2):
+        d = math.dist((nodes[a]["x"], nodes[a]["y"]), (nodes[b]["x"], nodes[b]["y"]))
+        (inside if where[a] == where[b] else across).append(d)
+    assert sum(inside) / len(inside) < 0.8 * sum(across) / len(across)
+    # the nodes outside the main component stand to its right
+    right = max(nodes[n]["x"] for n in main)
+    assert all(n["x"] > right for i, n in nodes.items() if i not in main)
+
+
+def nx_components(graph):
+    import networkx as nx
+
+    return nx.connected_components(graph)
