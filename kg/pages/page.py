@@ -197,6 +197,8 @@ def select_subgraph(
 MAX_DRAWN = 5000
 #: How many nodes (by the size measure) a larger graph shows before its clusters are opened.
 TOP_DRAWN = 1500
+#: How many links each closed cluster shows (its strongest).
+CLUSTER_LINKS = 6
 
 
 @dataclass(frozen=True)
@@ -300,7 +302,7 @@ def _radii(graph: nx.Graph, sizes: dict) -> dict:
     return {n: round(7 + 23 * (max(sizes.get(n, 0.0), 0.0) / top) ** 0.5, 2) for n in graph}
 
 
-def _clusters(graph: nx.Graph, sizes: dict, radii: dict) -> tuple[set, list, dict]:
+def _clusters(graph: nx.Graph, sizes: dict, radii: dict) -> tuple[set, list, dict, list]:
     """For a graph above :data:`MAX_DRAWN`: the top nodes, the communities of the rest, positions.
 
     The overview (top nodes and one node per cluster, linked where their members
@@ -323,16 +325,14 @@ def _clusters(graph: nx.Graph, sizes: dict, radii: dict) -> tuple[set, list, dic
     overview = nx.Graph()
     overview.add_nodes_from(sorted(shown, key=str))
     overview.add_nodes_from(f"cluster:{i}" for i in range(len(members)))
-    overview.add_edges_from(
-        sorted(
-            {
-                (a, b) if str(a) < str(b) else (b, a)
-                for a, b in ((owner.get(s, s), owner.get(o, o)) for s, o in view.edges)
-                if a != b
-            },
-            key=str,
-        )
-    )
+    links: dict[tuple, int] = {}
+    for s, o in view.edges:
+        a, b = owner.get(s, s), owner.get(o, o)
+        if a != b and (str(a).startswith("cluster:") or str(b).startswith("cluster:")):
+            key = (a, b) if str(a) < str(b) else (b, a)
+            links[key] = links.get(key, 0) + 1
+    overview.add_edges_from(sorted(links, key=str))
+    overview.add_edges_from(sorted(view.subgraph(shown).edges, key=str))
     sizes_of = {n: radii[n] for n in shown}
     sizes_of.update(
         {f"cluster:{i}": min(60.0, 14 + 2 * len(rest) ** 0.5) for i, rest in enumerate(members)}
@@ -360,7 +360,14 @@ def _clusters(graph: nx.Graph, sizes: dict, radii: dict) -> tuple[set, list, dic
                 "size": round(sizes_of[f"cluster:{i}"], 2),
             }
         )
-    return shown, clusters, positions
+    # drawn: each cluster's strongest links, so the overview shows where a cluster belongs
+    strongest: set[tuple] = set()
+    for i in range(len(members)):
+        cid = f"cluster:{i}"
+        mine = sorted((k for k in links if cid in k), key=lambda k: (-links[k], str(k)))
+        strongest.update(mine[:CLUSTER_LINKS])
+    cluster_edges = [[str(a), str(b), links[(a, b)]] for a, b in sorted(strongest, key=str)]
+    return shown, clusters, positions, cluster_edges
 
 
 def render_page(
@@ -387,9 +394,9 @@ def render_page(
     ranked = sorted(graph, key=lambda n: (-sizes.get(n, 0.0), str(n)))
     rank = {n: i for i, n in enumerate(ranked)}
     if graph.number_of_nodes() > MAX_DRAWN:
-        shown, clusters, positions = _clusters(graph, sizes, radii)
+        shown, clusters, positions, cluster_edges = _clusters(graph, sizes, radii)
     else:
-        shown, clusters, positions = set(graph), [], layout(graph, radii)
+        shown, clusters, positions, cluster_edges = set(graph), [], layout(graph, radii), []
     view = graph.to_undirected(as_view=True) if graph.is_directed() else graph
     parts = sorted(nx.connected_components(view), key=lambda c: (-len(c), min(map(str, c))))
     main = parts[0] if parts else set()
@@ -441,6 +448,7 @@ def render_page(
         "nodes": nodes,
         "edges": edges,
         "clusters": clusters,
+        "clusterEdges": cluster_edges,
         "note": (
             f"Showing the {len(shown):,} largest of {len(graph):,} nodes by {size_by}; the other "
             f"{hidden:,} are in {len(clusters):,} community clusters (grey rings): click one to "

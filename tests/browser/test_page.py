@@ -359,8 +359,11 @@ def test_a_large_graph_opens_a_cluster_on_click(open_page, tmp_path, monkeypatch
         ".find(c => c.id === id).members",
         clusters[0],
     )
+    links = "id => kgEdges.get({filter: e => e.from === id || e.to === id}).length"
+    assert page.evaluate(links, clusters[0]) > 0  # a closed cluster shows where it belongs
     click_node(page, clusters[0])
     assert page.evaluate("id => kgNodes.get(id)", clusters[0]) is None
+    assert page.evaluate(links, clusters[0]) == 0
     assert page.evaluate("ids => ids.every(id => kgNodes.get(id) !== null)", members)
     # search reaches folded nodes too: choosing one opens its cluster
     hidden = page.evaluate(
