@@ -374,3 +374,15 @@ def test_a_large_graph_opens_a_cluster_on_click(open_page, tmp_path, monkeypatch
     assert page.evaluate("window.kgSelected") == hidden
     assert page.evaluate("id => kgNodes.get(id) !== null", hidden)
     assert opened.errors == []
+
+
+def test_an_empty_selection_gives_a_page_that_says_so(open_page, tmp_path):
+    import networkx as nx
+
+    from kg.pages.page import render_page
+
+    out = tmp_path / "empty.html"
+    out.write_text(render_page(nx.DiGraph(), {}, "empty"))
+    opened = open_page(out)
+    assert opened.page.text_content("#kg-note") == "Nothing to show: the selection has no nodes."
+    assert opened.errors == []
