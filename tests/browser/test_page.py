@@ -248,6 +248,21 @@ def test_top_labels_are_legible_and_do_not_overlap(seed_file, open_page):
         dy = max(t["y"] - t["nodeY"], 0, t["nodeY"] - (t["y"] + t["h"]))
         assert (dx**2 + dy**2) ** 0.5 < 25
         assert t["w"] >= t["textWidth"]
+    # and on the canvas: near-black text pixels, spanning at least 9 px from top to bottom
+    spans = page.evaluate(
+        """boxes => { const c = document.querySelector('#kg-graph canvas');
+           const k = c.width / c.clientWidth; const ctx = c.getContext('2d');
+           return boxes.map(b => { const d = ctx.getImageData(Math.round(b.x * k), Math.round(b.y * k),
+                                                              Math.round(b.w * k), Math.round(b.h * k));
+             let first = -1, last = -1;
+             for (let y = 0; y < d.height; y++) for (let x = 0; x < d.width; x++) {
+               const i = 4 * (y * d.width + x);
+               if (d.data[i + 3] > 200 && d.data[i] < 70 && d.data[i + 1] < 70 && d.data[i + 2] < 70) { if (first < 0) first = y; last = y; }
+             }
+             return first < 0 ? 0 : (last - first + 1) / k; }); }""",
+        [t for t in found["top"]],
+    )
+    assert all(span >= 9 for span in spans), spans
     boxes = found["labels"]
     assert len(boxes) >= 20
     for i, a in enumerate(boxes):
