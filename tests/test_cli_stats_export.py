@@ -140,7 +140,10 @@ def test_graphml_and_gexf_read_back_identically(news, runner):
         else:
             rules = gexf_rules(out.read_bytes())
         assert rules == json.loads(expected.graph["kg_rules"]), fmt
-        assert rules["directed"] is True and rules["exclude_predicates"] == ["schema:mentions"]
+        assert rules["directed"] is True and rules["exclude_predicates"] == [
+            "schema:mentions",
+            "kg:equivalentAmount",
+        ]
 
 
 def test_exports_are_deterministic(news, runner):
@@ -171,7 +174,10 @@ def test_csv_export_has_nodes_edges_and_rules(news, runner):
         "weight": "1",
         "via": "",
     } in edges
-    assert json.loads((out / "rules.json").read_text())["exclude_predicates"] == ["schema:mentions"]
+    assert json.loads((out / "rules.json").read_text())["exclude_predicates"] == [
+        "schema:mentions",
+        "kg:equivalentAmount",
+    ]
 
 
 def test_rdf_exports_keep_named_graphs(news, runner):

@@ -80,7 +80,7 @@ def test_rules_are_recorded_in_the_graph(news):
     assert g.graph["rules"] == {
         "directed": False,
         "include_predicates": [],
-        "exclude_predicates": ["schema:mentions"],
+        "exclude_predicates": ["schema:mentions", "kg:equivalentAmount"],
         "exclude_classes": ["schema:NewsArticle", "schema:WebSite"],
         "collapse_events": False,
     }
@@ -113,3 +113,47 @@ def test_bad_rules_file(tmp_path, text, message):
     path.write_text(text)
     with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)")):
         load_rules(path)
+
+
+AMOUNTS = """\
+@prefix ex: <http://ex.org/> .
+@prefix kg: <https://kg.example.org/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+ex:talks a schema:Event ; skos:prefLabel "Talks" ; schema:attendee ex:pm, ex:minister .
+ex:pm a schema:Person ; skos:prefLabel "PM" .
+ex:minister a schema:Person ; skos:prefLabel "Minister" .
+ex:loan a ex:Loan ; skos:prefLabel "Loan" ; ex:signatory ex:pm, ex:minister ; ex:amount ex:yen .
+ex:yen a schema:MonetaryAmount ; skos:prefLabel "61 billion yen" ; kg:equivalentAmount ex:usd .
+ex:usd a schema:MonetaryAmount ; skos:prefLabel "500 million USD" ; kg:equivalentAmount ex:yen .
+"""
+
+
+def _ranked(graph) -> list[str]:
+    from kg.analysis import pagerank
+
+    values = pagerank(graph).values
+    return sorted(values, key=lambda n: (-values[n], n))
+
+
+def test_equivalent_amounts_do_not_outrank_the_people_by_default(news):
+    news.write("triples/amounts.ttl", AMOUNTS)
+    dataset = load_dataset(news.ontology, news.triples)
+    ranked = _ranked(project(dataset))
+    assert ranked.index(EX + "pm") < ranked.index(EX + "yen")
+    assert ranked.index(EX + "pm") < ranked.index(EX + "usd")
+    # the rule is what makes the difference: with the link, the amounts lead
+    linked = _ranked(project(dataset, ProjectionRules(exclude_predicates=("schema:mentions",))))
+    assert linked.index(EX + "yen") < linked.index(EX + "pm")
+
+
+def test_on_the_shipped_graph_pham_minh_chinh_outranks_every_amount():
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    graph = project(load_dataset(repo / "ontology", repo / "triples"))
+    ranked = _ranked(graph)
+    chinh = next(n for n in graph if graph.nodes[n]["label"] == "Pham Minh Chinh")
+    amounts = [n for n in graph if graph.nodes[n]["class"] == "schema:MonetaryAmount"]
+    assert len(amounts) >= 4
+    assert all(ranked.index(chinh) < ranked.index(a) for a in amounts)

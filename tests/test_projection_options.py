@@ -38,7 +38,7 @@ def test_a_class_known_only_as_a_superclass_is_accepted(news, runner):
 def test_exclude_class_adds_to_the_default_exclusions(news, runner):
     rules = json.loads(stats(runner, news, "--exclude-class", "ex:Summit").stdout)["projection"]
     assert rules["rules"]["exclude_classes"] == [*DEFAULT_CLASSES, "ex:Summit"]
-    assert rules["rules"]["exclude_predicates"] == ["schema:mentions"]
+    assert rules["rules"]["exclude_predicates"] == ["schema:mentions", "kg:equivalentAmount"]
     assert "ex:summit" not in json.dumps(rules)
 
 

@@ -58,14 +58,18 @@ class ProjectionRules:
     Attributes:
         directed: keep the RDF direction (subject to object).
         include_predicates: when not empty, only these predicates make edges.
-        exclude_predicates: predicates that never make edges.
+        exclude_predicates: predicates that never make edges. By default
+            ``schema:mentions`` (an article's index of names) and
+            ``kg:equivalentAmount`` (the same sum in another currency, linked
+            both ways: kept, the two amounts pass rank to each other and
+            outrank the people they are about).
         exclude_classes: classes whose instances are not nodes.
         collapse_events: replace events and agreements by person–person edges.
     """
 
     directed: bool = True
     include_predicates: tuple[str, ...] = ()
-    exclude_predicates: tuple[str, ...] = ("schema:mentions",)
+    exclude_predicates: tuple[str, ...] = ("schema:mentions", "kg:equivalentAmount")
     exclude_classes: tuple[str, ...] = ("schema:NewsArticle", "schema:WebSite")
     collapse_events: bool = False
 

@@ -50,8 +50,9 @@ if TYPE_CHECKING:
 @click.option(
     "--query",
     "query_file",
-    metavar="FILE.rq",
-    help="Only the triples of a CONSTRUCT, or a SELECT of ?s ?p ?o.",
+    metavar="QUERY",
+    help="Only what a query selects (saved name, .rq file or text): the triples of a "
+    "CONSTRUCT or a SELECT of ?s ?p ?o, or the entities another SELECT's rows name.",
 )
 @click.option("--title", default=None, help="Page title  [default: kg graph, with the selection]")
 def viz_command(
@@ -71,11 +72,15 @@ def viz_command(
 
     One file with everything inlined (the vis-network script included): it
     opens by double-click, with no network, and writes nothing beside itself.
-    Nodes are coloured by class (with a legend and a class filter) and sized by
-    a measure; tooltips give label, class, aliases, dates, amounts and the
-    articles that state them; the search box finds an entity by any name or
-    alias. The layout is computed once with a seed, so the page is still and
-    the same graph always gives the same file.
+    Nodes are coloured by group (people, organisations, places, events ...,
+    from the ontology's class hierarchy; shape tells the class) and sized by a
+    measure. A click on a node opens a panel with its values, the articles
+    that state it by headline with the evidence sentences, and its neighbours;
+    the search box finds an entity by any part of a name or alias; the legend,
+    an article menu and "Hide unconnected" filter the view. Above 5,000 nodes
+    the page shows the top 1,500 and community clusters that open on click.
+    The layout is computed once with a seed, so the same graph always gives
+    the same file.
 
     \b
     Examples:
@@ -86,11 +91,12 @@ def viz_command(
     """
     from kg.data.current import default_out
     from kg.pages.page import PageOptions, build_page, write_page
+    from kg.query.catalogue import load_catalogue
     from kg.query.request import query_text
 
     out = out or default_out(root or Path.cwd()) / "graph.html"
     dataset = open_data(data).dataset
-    query = query_text(query_file, {})[0] if query_file else None
+    query = query_text(query_file, load_catalogue())[0] if query_file else None
     selection = [
         f"around {around} (depth {depth})" if around else "",
         f"article {article}" if article else "",

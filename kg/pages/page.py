@@ -24,29 +24,26 @@ from __future__ import annotations
 import difflib
 import html
 import json
-import random
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
-import igraph as ig
 import networkx as nx
 import pyoxigraph as ox
-from pyvis.network import Network
+from pyvis.edge import Edge
+from pyvis.node import Node
 
 from kg.analysis import CENTRALITIES
 from kg.analysis.projection import ProjectionRules, project
 from kg.data.dataset import KGDataset
+from kg.data.namespaces import shorten
 from kg.errors import UsageError
+from kg.pages.describe import format_value, human_name
+from kg.pages.groups import class_styles, group_table
+from kg.pages.layout import communities_of, layout
 from kg.query.sparql import entities_named, run_query
-
-#: Colours for classes, given in sorted class order (colour-blind-safe first).
-PALETTE = (
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
-    "#ff9da7", "#9c755f", "#bab0ac", "#1f77b4", "#aec7e8", "#98df8a", "#c5b0d5",
-    "#c49c94", "#f7b6d2", "#dbdb8d", "#9edae5", "#393b79", "#637939", "#8c6d31",
-    "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363",
-)  # fmt: skip
 
 _NOT_SHOWN = {"label", "class", "aliases", "articles"}
 
@@ -117,22 +114,46 @@ def _resolve_article(graph: nx.Graph, dataset: KGDataset, name: str) -> str:
     )
 
 
-def _query_pairs(dataset: KGDataset, text: str) -> set[tuple[str, str]]:
+def _query_selection(
+    dataset: KGDataset, graph: nx.Graph, text: str
+) -> tuple[set[str], set[tuple[str, str]] | None]:
+    """The nodes a query selects and, for triples (CONSTRUCT or ?s ?p ?o), its node pairs.
+
+    A SELECT without ?s and ?o selects the entities its rows name: IRIs, or
+    literals equal to an entity's preferred label; the edges among them are kept.
+    """
     result = run_query(dataset, text)
-    pairs = set()
     if isinstance(result, ox.QueryTriples):
         triples = [(t.subject, t.object) for t in result]
     elif isinstance(result, ox.QuerySolutions):
-        names = {v.value for v in result.variables}
-        if not {"s", "o"} <= names:
-            raise UsageError("--query: a SELECT must return ?s ?p ?o (or use CONSTRUCT)")
+        names = [v.value for v in result.variables]
+        if not {"s", "o"} <= set(names):
+            by_label: dict[str, list[str]] = {}
+            for node in graph:
+                by_label.setdefault(graph.nodes[node].get("label", ""), []).append(node)
+            found: set[str] = set()
+            for row in result:
+                for term in row:
+                    if isinstance(term, ox.NamedNode):
+                        found.add(term.value)
+                    elif isinstance(term, ox.Literal):
+                        found.update(by_label.get(term.value, []))
+            found &= set(graph)
+            if not found:
+                raise UsageError(
+                    f"--query: its rows name no entity of the graph (columns: "
+                    f"{', '.join('?' + n for n in names)}); select entities (IRIs or their "
+                    "labels), a ?s ?p ?o of triples, or use CONSTRUCT"
+                )
+            return found, None
         triples = [(row["s"], row["o"]) for row in result]
     else:
         raise UsageError("--query: use a CONSTRUCT or a SELECT of ?s ?p ?o, not ASK")
+    pairs = set()
     for s, o in triples:
         if isinstance(s, ox.NamedNode) and isinstance(o, ox.NamedNode):
             pairs.add((s.value, o.value))
-    return pairs
+    return {n for pair in pairs for n in pair}, pairs
 
 
 def _restrict(graph: nx.Graph, nodes: set, edges: list[tuple]) -> nx.Graph:
@@ -161,154 +182,301 @@ def select_subgraph(
         stated = [(s, o) for s, o, d in graph.edges(data=True) if article in d.get("articles", [])]
         graph = _restrict(graph, keep, stated)
     if options.query:
-        pairs = _query_pairs(dataset, options.query)
-        keep &= {n for pair in pairs for n in pair}
-        wanted = pairs if graph.is_directed() else pairs | {(o, s) for s, o in pairs}
-        graph = _restrict(graph, keep, [(s, o) for s, o in graph.edges if (s, o) in wanted])
+        named, pairs = _query_selection(dataset, graph, options.query)
+        keep &= named
+        if pairs is not None:
+            wanted = pairs if graph.is_directed() else pairs | {(o, s) for s, o in pairs}
+            graph = _restrict(graph, keep, [(s, o) for s, o in graph.edges if (s, o) in wanted])
     if options.top:
         ranked = sorted(keep, key=lambda n: (-sizes.get(n, 0.0), str(n)))
         keep = set(ranked[: options.top])
     return graph.subgraph(sorted(keep & set(graph), key=str)).copy()
 
 
-#: Components above this many nodes are laid out by igraph (C) rather than networkx (Python).
-LARGE_COMPONENT = 500
+#: Graphs up to this many nodes are drawn whole; larger ones as top nodes plus community clusters.
+MAX_DRAWN = 5000
+#: How many nodes (by the size measure) a larger graph shows before its clusters are opened.
+TOP_DRAWN = 1500
+#: How many links each closed cluster shows (its strongest).
+CLUSTER_LINKS = 6
 
 
-def _large_layout(sub: nx.Graph, part: list, radius: float) -> dict[object, tuple[float, float]]:
-    """Grid Fruchterman-Reingold in igraph from a seeded start: 8x faster at 5,000 nodes."""
-    index = {node: i for i, node in enumerate(part)}
-    graph = ig.Graph(n=len(part), edges=[(index[a], index[b]) for a, b in sub.edges])
-    rng = random.Random(0)
-    start = [[rng.uniform(-1, 1), rng.uniform(-1, 1)] for _ in part]
-    # igraph draws from Python's global random module unless told otherwise.
-    ig.set_random_number_generator(random.Random(0))
-    try:
-        coords = graph.layout_fruchterman_reingold(seed=start, niter=100, grid="grid").coords
-    finally:
-        ig.set_random_number_generator(random)
-    span = max(max(abs(x), abs(y)) for x, y in coords) or 1.0
-    return {
-        node: (x / span * radius, y / span * radius)
-        for node, (x, y) in zip(part, coords, strict=True)
-    }
+@dataclass(frozen=True)
+class PageContext:
+    """What a page needs from the dataset beyond the graph: names, headlines, evidence.
 
-
-def _layout(graph: nx.Graph) -> dict[object, tuple[float, float]]:
-    """A seeded force-directed layout, so the page is still and repeatable.
-
-    Each connected component is laid out alone (a lone node would otherwise be
-    pushed far away and shrink the rest when the page fits the view): the largest
-    in the middle, the others in rows beneath it.
+    Attributes:
+        ancestors: each class (prefixed) with its superclasses, for the groups.
+        names: each class's and property's ``rdfs:label`` (prefixed name to label).
+        headlines: each article (corpus file name) with its headline.
+        evidence: each entity with, per article, the sentences that state it.
     """
-    view = graph.to_undirected(as_view=True) if graph.is_directed() else graph
-    parts = sorted(
-        (sorted(c, key=str) for c in nx.connected_components(view)),
-        key=lambda c: (-len(c), str(c[0])),
+
+    ancestors: dict[str, list[str]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    headlines: dict[str, str] = field(default_factory=dict)
+    evidence: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+    @cached_property
+    def sentences(self) -> dict[str, list[str]]:
+        """Every evidence sentence of each article, sorted."""
+        found: dict[str, set[str]] = {}
+        for per_article in self.evidence.values():
+            for article, sentences in per_article.items():
+                found.setdefault(article, set()).update(sentences)
+        return {a: sorted(s) for a, s in found.items()}
+
+
+def page_context(dataset: KGDataset) -> PageContext:
+    """Read the class hierarchy, names, headlines and evidence sentences from ``dataset``."""
+    prefixes = dataset.prefixes
+    ancestors: dict[str, list[str]] = {}
+    for row in dataset.query(
+        "SELECT ?c ?a WHERE { ?c a owl:Class FILTER isIRI(?c) "
+        "OPTIONAL { ?c rdfs:subClassOf+ ?a FILTER isIRI(?a) } }"
+    ):
+        entry = ancestors.setdefault(shorten(row["c"].value, prefixes), [])
+        if row["a"] is not None:
+            entry.append(shorten(row["a"].value, prefixes))
+    names: dict[str, str] = {}
+    for row in dataset.query(
+        "SELECT ?t (MIN(?l) AS ?label) WHERE { ?t rdfs:label ?l } GROUP BY ?t"
+    ):
+        if row["label"] is not None and isinstance(row["t"], ox.NamedNode):
+            names[shorten(row["t"].value, prefixes)] = row["label"].value
+    files: dict[str, str] = {}
+    headlines: dict[str, str] = {}
+    rows = dataset.query(
+        "SELECT ?g ?file (SAMPLE(?h) AS ?headline) (SAMPLE(?l) AS ?label) WHERE { GRAPH ?g { "
+        "?a a schema:NewsArticle ; kg:corpusFile ?file OPTIONAL { ?a schema:headline ?h } "
+        "OPTIONAL { ?a skos:prefLabel ?l } } } GROUP BY ?g ?file"
     )
-    positions: dict[object, tuple[float, float]] = {}
-    if not parts:
-        return positions
-    cursor_x, cursor_y, row_height, width = 0.0, 0.0, 0.0, 0.0
-    for index, part in enumerate(parts):
-        sub = nx.Graph()
-        sub.add_nodes_from(part)
-        sub.add_edges_from(sorted(view.subgraph(part).edges, key=str))
-        radius = 60 * len(part) ** 0.5
-        if len(part) == 1:
-            local = {part[0]: (0.0, 0.0)}
-        elif len(part) <= LARGE_COMPONENT:
-            local = nx.spring_layout(sub, seed=0, iterations=100, scale=radius)
-        else:
-            local = _large_layout(sub, part, radius)
-        if index == 0:
-            width = 2 * radius
-            cursor_x, cursor_y = -radius, radius + 80
-            offset = (0.0, 0.0)
-        else:
-            if cursor_x + 2 * radius > width / 2 + 1 and cursor_x > -width / 2:
-                cursor_x, cursor_y = -width / 2, cursor_y + row_height + 60
-                row_height = 0.0
-            offset = (cursor_x + radius, cursor_y + radius)
-            cursor_x += 2 * radius + 60
-            row_height = max(row_height, 2 * radius)
-        for node, (x, y) in local.items():
-            positions[node] = (round(float(x) + offset[0], 1), round(float(y) + offset[1], 1))
-    return positions
+    for row in rows:
+        file = row["file"].value
+        files[row["g"].value] = file
+        shown = row["headline"] or row["label"]
+        headlines[file] = shown.value if shown is not None else file
+    evidence: dict[str, dict[str, list[str]]] = {}
+    rows = dataset.query(
+        f"SELECT ?s ?g ?e WHERE {{ {dataset.in_facts('?s kg:evidence ?e FILTER isIRI(?s)')} }}"
+    )
+    for row in rows:
+        file = files.get(row["g"].value)
+        if file is not None:
+            evidence.setdefault(row["s"].value, {}).setdefault(file, []).append(row["e"].value)
+    for per_article in evidence.values():
+        for sentences in per_article.values():
+            sentences.sort()
+    return PageContext(ancestors, names, headlines, evidence)
 
 
-def _tooltip(node: str, data: dict) -> str:
-    lines = [data["label"], f"class: {data['class'] or '-'}"]
-    if data["aliases"]:
-        lines.append("also: " + "; ".join(data["aliases"]))
+def _quotes(data: dict, own: dict[str, list[str]], said: dict[str, list[str]]) -> dict:
+    """Per article, the node's own evidence, then other sentences of it that name the node."""
+    names = [n.lower() for n in [data.get("label", ""), *data.get("aliases", [])] if len(n) >= 4]
+    quotes = {}
+    for article in data.get("articles", []):
+        found = list(own.get(article, []))
+        for sentence in said.get(article, []):
+            if len(found) >= 4:
+                break
+            if sentence not in found and any(n in sentence.lower() for n in names):
+                found.append(sentence)
+        quotes[article] = found
+    return quotes
+
+
+def _node_info(node: str, data: dict, context: PageContext, article_index: dict) -> dict:
+    facts = []
     for key in sorted(k for k in data if k not in _NOT_SHOWN):
-        value = data[key]
-        shown = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
-        lines.append(f"{key}: {shown[:200]}")
-    if data["articles"]:
-        lines.append("stated in: " + ", ".join(data["articles"]))
-    lines.append(node)
-    return "\n".join(lines)
+        values = data[key] if isinstance(data[key], list) else [data[key]]
+        shown = "; ".join(format_value(str(v)) for v in values)
+        facts.append([human_name(key, context.names), shown[:300]])
+    quotes = _quotes(data, context.evidence.get(node, {}), context.sentences)
+    sources = [[article_index[a], quotes[a]] for a in data.get("articles", [])]
+    return {"aliases": list(data.get("aliases", [])), "facts": facts, "src": sources}
+
+
+def _radii(graph: nx.Graph, sizes: dict) -> dict:
+    """Drawn node sizes: the area grows with the measure, from 7 to 30 canvas units."""
+    top = max((sizes.get(n, 0.0) for n in graph), default=0.0) or 1.0
+    return {n: round(7 + 23 * (max(sizes.get(n, 0.0), 0.0) / top) ** 0.5, 2) for n in graph}
+
+
+def _clusters(graph: nx.Graph, sizes: dict, radii: dict) -> tuple[set, list, dict, list]:
+    """For a graph above :data:`MAX_DRAWN`: the top nodes, the communities of the rest, positions.
+
+    The overview (top nodes and one node per cluster, linked where their members
+    are) is laid out alone; each cluster's members wait in a spiral around it,
+    the largest nearest, for when it is opened.
+    """
+    ranked = sorted(graph, key=lambda n: (-sizes.get(n, 0.0), str(n)))
+    shown = set(ranked[:TOP_DRAWN])
+    view = graph.to_undirected(as_view=True) if graph.is_directed() else graph
+    owner: dict = {}
+    members: list[list] = []
+    for part in communities_of(nx.Graph(view)):
+        rest = sorted(
+            (n for n in part if n not in shown), key=lambda n: (-sizes.get(n, 0.0), str(n))
+        )
+        if rest:
+            for n in rest:
+                owner[n] = f"cluster:{len(members)}"
+            members.append(rest)
+    overview = nx.Graph()
+    overview.add_nodes_from(sorted(shown, key=str))
+    overview.add_nodes_from(f"cluster:{i}" for i in range(len(members)))
+    links: dict[tuple, int] = {}
+    for s, o in view.edges:
+        a, b = owner.get(s, s), owner.get(o, o)
+        if a != b and (str(a).startswith("cluster:") or str(b).startswith("cluster:")):
+            key = (a, b) if str(a) < str(b) else (b, a)
+            links[key] = links.get(key, 0) + 1
+    overview.add_edges_from(sorted(links, key=str))
+    overview.add_edges_from(sorted(view.subgraph(shown).edges, key=str))
+    sizes_of = {n: radii[n] for n in shown}
+    sizes_of.update(
+        {f"cluster:{i}": min(60.0, 14 + 2 * len(rest) ** 0.5) for i, rest in enumerate(members)}
+    )
+    positions = layout(overview, sizes_of)
+    clusters = []
+    golden = math.pi * (3 - math.sqrt(5))
+    for i, rest in enumerate(members):
+        cx, cy = positions.pop(f"cluster:{i}")
+        for k, n in enumerate(rest, start=1):
+            distance = 30.0 * math.sqrt(k) + sizes_of[f"cluster:{i}"]
+            positions[n] = (
+                round(cx + distance * math.cos(k * golden), 1),
+                round(cy + distance * math.sin(k * golden), 1),
+            )
+        leaders = [graph.nodes[n].get("label", str(n)) for n in rest[:2]]
+        more = f" and {len(rest) - 2:,} more" if len(rest) > 2 else ""
+        clusters.append(
+            {
+                "id": f"cluster:{i}",
+                "label": ", ".join(leaders) + more,
+                "members": [str(n) for n in rest],
+                "x": cx,
+                "y": cy,
+                "size": round(sizes_of[f"cluster:{i}"], 2),
+            }
+        )
+    # drawn: each cluster's strongest links, so the overview shows where a cluster belongs
+    strongest: set[tuple] = set()
+    for i in range(len(members)):
+        cid = f"cluster:{i}"
+        mine = sorted((k for k in links if cid in k), key=lambda k: (-links[k], str(k)))
+        strongest.update(mine[:CLUSTER_LINKS])
+    cluster_edges = [[str(a), str(b), links[(a, b)]] for a, b in sorted(strongest, key=str)]
+    return shown, clusters, positions, cluster_edges
 
 
 def render_page(
-    graph: nx.Graph, sizes: dict, title: str = "kg graph", size_by: str = "pagerank"
+    graph: nx.Graph,
+    sizes: dict,
+    title: str = "kg graph",
+    size_by: str = "pagerank",
+    context: PageContext | None = None,
 ) -> str:
-    """The HTML page of a projected graph (nodes sized by ``sizes``)."""
-    classes = sorted({graph.nodes[n].get("class", "") or "(none)" for n in graph})
-    colours = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(classes)}
-    positions = _layout(graph)
-    top = max((sizes.get(n, 0.0) for n in graph), default=0.0) or 1.0
-    net = Network(directed=graph.is_directed(), cdn_resources="in_line")
+    """The HTML page of a projected graph (nodes sized by ``sizes``).
+
+    ``context`` (from :func:`page_context`) adds class groups from the
+    ontology's hierarchy, human names, headlines and evidence sentences.
+    """
+    context = context or PageContext()
+    used = {graph.nodes[n].get("class", "") or "(none)" for n in graph}
+    styles = class_styles(context.ancestors, used)
+    radii = _radii(graph, sizes)
+    articles = sorted(
+        {a for n in graph for a in graph.nodes[n].get("articles", [])}
+        | {a for _s, _o, d in graph.edges(data=True) for a in d.get("articles", [])}
+    )
+    article_index = {a: i for i, a in enumerate(articles)}
+    ranked = sorted(graph, key=lambda n: (-sizes.get(n, 0.0), str(n)))
+    rank = {n: i for i, n in enumerate(ranked)}
+    if graph.number_of_nodes() > MAX_DRAWN:
+        shown, clusters, positions, cluster_edges = _clusters(graph, sizes, radii)
+    else:
+        shown, clusters, positions, cluster_edges = set(graph), [], layout(graph, radii), []
+    view = graph.to_undirected(as_view=True) if graph.is_directed() else graph
+    parts = sorted(nx.connected_components(view), key=lambda c: (-len(c), min(map(str, c))))
+    main = parts[0] if parts else set()
+    nodes = []
     for node in sorted(graph, key=str):
         data = graph.nodes[node]
         cls = data.get("class", "") or "(none)"
         x, y = positions[node]
-        net.add_node(
+        item = Node(
             str(node),
+            styles[cls].shape,
             label=data.get("label", str(node)),
-            title=_tooltip(str(node), data),
-            size=round(8 + 32 * (sizes.get(node, 0.0) / top), 2),
-            group=cls,
+            cls=cls,
+            group=styles[cls].group,
+            size=radii[node],
             x=x,
             y=y,
-            physics=False,
-        )
+            rank=rank[node],
+            info=_node_info(str(node), data, context, article_index),
+        ).options
+        if node not in shown:
+            item["folded"] = True
+        if node not in main:
+            item["aside"] = True
+        nodes.append(item)
+    edges = []
     for s, o, data in sorted(graph.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
-        net.add_edge(
+        edge = Edge(
             str(s),
             str(o),
+            False,
             label=data.get("label", ""),
-            title=data.get("label", ""),
-            value=data.get("weight", 1),
-        )
+            w=data.get("weight", 1),
+            src=[article_index[a] for a in data.get("articles", [])],
+        ).options
+        edges.append(edge)
+    hidden = len(graph) - len(shown)
     payload = {
         "title": title,
         "sizeBy": size_by,
         "directed": graph.is_directed(),
         "rules": graph.graph.get("rules", {}),
-        "classes": [{"name": c, "colour": colours[c]} for c in classes],
-        "aliases": {str(n): graph.nodes[n].get("aliases", []) for n in sorted(graph, key=str)},
-        "nodes": net.nodes,
-        "edges": net.edges,
+        "groups": group_table(),
+        "classes": {
+            c: {"name": context.names.get(c, c), "group": styles[c].group, "shape": styles[c].shape}
+            for c in sorted(used)
+        },
+        "articles": [{"file": a, "headline": context.headlines.get(a, a)} for a in articles],
+        "nodes": nodes,
+        "edges": edges,
+        "clusters": clusters,
+        "clusterEdges": cluster_edges,
+        "note": (
+            f"Showing the {len(shown):,} largest of {len(graph):,} nodes by {size_by}; the other "
+            f"{hidden:,} are in {len(clusters):,} community clusters (grey rings): click one to "
+            "open it."
+            if clusters
+            else ""
+        ),
     }
-    data = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    data = data.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-    data = data.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    text = text.replace("\u0085", "\\u0085")
     lib = resources.files("pyvis").joinpath("templates", "lib", "vis-9.1.2")
     template = (
         resources.files("kg.pages").joinpath("templates", "page.html").read_text(encoding="utf-8")
     )
+    script = (
+        lib.joinpath("vis-network.min.js")
+        .read_text(encoding="utf-8")
+        .replace("</script", "<\\/script")
+        # U+0085 is forbidden in HTML; in the script it only stands in string literals
+        .replace("\u0085", "\\u0085")
+    )
     return (
         template.replace("{{TITLE}}", html.escape(title))
         .replace("{{VIS_CSS}}", lib.joinpath("vis-network.css").read_text(encoding="utf-8"))
-        .replace(
-            "{{VIS_JS}}",
-            lib.joinpath("vis-network.min.js")
-            .read_text(encoding="utf-8")
-            .replace("</script", "<\\/script"),
-        )
-        .replace("{{DATA}}", data)
+        .replace("{{VIS_JS}}", script)
+        .replace("{{DATA}}", text)
     )
 
 
@@ -324,7 +492,7 @@ def build_page(
     graph = project(dataset, rules)
     sizes = CENTRALITIES[options.size_by](graph).values
     selected = select_subgraph(dataset, graph, options, sizes)
-    return render_page(selected, sizes, options.title, options.size_by)
+    return render_page(selected, sizes, options.title, options.size_by, page_context(dataset))
 
 
 class NotebookPage:
