@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from kg.commands.options import json_option, quiet_option, shacl_option, source_options
+from kg.commands.options import (
+    json_option,
+    quiet_option,
+    shacl_option,
+    source_options,
+    strict_option,
+)
 from kg.commands.output import echo_report, progress_display
 from kg.pipeline.build import build
 
@@ -28,6 +34,7 @@ from kg.pipeline.build import build
     default=None,
     help="Also write a persistent store there, for kg query/stats/viz --store-path.",
 )
+@strict_option
 @json_option
 @quiet_option
 def build_command(
@@ -37,6 +44,7 @@ def build_command(
     out: Path | None,
     shacl_engine: str,
     store_path: Path | None,
+    strict: bool,
     as_json: bool,
     quiet: bool,
 ) -> None:
@@ -57,7 +65,7 @@ def build_command(
     if out is None:
         out = (root or Path.cwd()) / "build"
     with progress_display(not quiet and not as_json) as progress:
-        result = build(ontology, triples, out, progress, shacl_engine, store_path)
+        result = build(ontology, triples, out, progress, shacl_engine, store_path, strict)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, sort_keys=True))
         return
