@@ -124,19 +124,30 @@ class EntityIndex:
 
     def __init__(self, entities: dict[str, Entity]) -> None:
         self.entities = entities
-        self.by_folded: dict[str, set[str]] = {}
+        self._by_folded: dict[str, set[str]] | None = None
         self._choices: list[str] = []
         self._sounds: list[str] = []
         self._owners: list[list[tuple[str, str]]] = []
+
+    @property
+    def by_folded(self) -> dict[str, set[str]]:
+        """IRIs by folded name (labels, aliases, IRI local names); built on first use."""
+        if self._by_folded is None:
+            self._build()
+        assert self._by_folded is not None
+        return self._by_folded
+
+    def _build(self) -> None:
+        self._by_folded = {}
         slot: dict[str, int] = {}
-        for iri in sorted(entities):
-            entity = entities[iri]
+        for iri in sorted(self.entities):
+            entity = self.entities[iri]
             written = [*entity.names, local_name(iri).replace("-", " ").replace("_", " ")]
             for name in written:
                 key = fold(name)
                 if not key:
                     continue
-                self.by_folded.setdefault(key, set()).add(iri)
+                self._by_folded.setdefault(key, set()).add(iri)
                 if key not in slot:
                     slot[key] = len(self._choices)
                     self._choices.append(key)
@@ -152,8 +163,10 @@ class EntityIndex:
         )
 
     @classmethod
-    def from_dataset(cls, dataset: KGDataset, articles: bool = True) -> EntityIndex:
-        """Index every typed IRI of the facts that has a label.
+    def from_dataset(
+        cls, dataset: KGDataset, articles: bool = True, classes: set[str] | None = None
+    ) -> EntityIndex:
+        """Index every typed IRI of the facts that has a label (of ``classes`` only, when given).
 
         Two queries over the facts (typed IRIs, and names), each returning
         distinct rows; the articles that ``schema:mentions`` each entity are
@@ -162,17 +175,25 @@ class EntityIndex:
         entities: dict[str, Entity] = {}
         if not dataset.graphs("triples"):
             return cls(entities)
-        classes: dict[str, list[str]] = {}
+        wanted = (
+            f"VALUES ?c {{ {' '.join(f'<{c}>' for c in sorted(classes))} }} " if classes else ""
+        )
+        typed: dict[str, list[str]] = {}
         rows = dataset.query(
             "SELECT DISTINCT ?e ?c WHERE { "
-            + dataset.in_facts("?e a ?c FILTER(isIRI(?e) && isIRI(?c))")
+            + dataset.in_facts(f"{wanted}?e a ?c FILTER(isIRI(?e) && isIRI(?c))")
             + " }"
         )
         for row in rows:
-            classes.setdefault(row[0].value, []).append(row[1].value)
+            typed.setdefault(row[0].value, []).append(row[1].value)
+        if classes is not None and not classes:
+            typed = {}
         preds = " ".join(f"<{p}>" for p in NAME_PREDICATES)
+        # Only the names of the wanted entities are read (at a million triples
+        # most labels are of events and statements, not of named things).
+        of_class = f"{wanted}GRAPH ?h {{ ?e a ?c }} " if classes else ""
         rows = dataset.query(
-            "SELECT DISTINCT ?e ?p ?l WHERE { "
+            f"SELECT DISTINCT ?e ?p ?l WHERE {{ {of_class}"
             + dataset.in_facts(
                 f"VALUES ?p {{ {preds} }} ?e ?p ?l FILTER(isIRI(?e) && isLiteral(?l))"
             )
@@ -182,7 +203,7 @@ class EntityIndex:
         found: dict[str, list[tuple[int, int, str]]] = {}
         for row in rows:
             iri = row[0].value
-            if iri not in classes:
+            if iri not in typed:
                 continue
             lit = row[2]
             lang = lit.language or ""
@@ -192,7 +213,7 @@ class EntityIndex:
             names.sort()
             label = names[0][2]
             aliases = sorted({n for _r, _l, n in names[1:] if n != label})
-            entities[iri] = Entity(iri, label, aliases, sorted(classes[iri]))
+            entities[iri] = Entity(iri, label, aliases, sorted(typed[iri]))
         if articles:
             rows = dataset.query(
                 "SELECT DISTINCT ?e ?a WHERE { "
@@ -224,6 +245,8 @@ class EntityIndex:
         query = fold(name)
         if not query:
             return []
+        if self._by_folded is None:
+            self._build()
         best: dict[str, tuple[float, str]] = {}
 
         def offer(index: int, score: float) -> None:

@@ -9,7 +9,10 @@ same words in another order, or the same rough sound: "Nguyen Hui Dung" /
 under two IRIs, on purpose) or ``owl:differentFrom`` (marked distinct) are not
 reported.
 
-Found by grouping folded names in dictionaries, never by comparing every pair.
+Only entities of the named kinds are compared (:data:`NAMED_ROOTS` and their
+subclasses in the ontology: people, organisations, places, concepts such as
+topics and roles); two amounts or statistics may well share a label. Found by
+grouping folded names in dictionaries, never by comparing every pair.
 """
 
 from __future__ import annotations
@@ -22,6 +25,17 @@ from kg.data.namespaces import shorten
 from kg.problems import Problem
 from kg.validation.locate import find_term
 
+#: Classes whose members are named things (with their subclasses): a name should say which.
+NAMED_ROOTS: tuple[str, ...] = (
+    "https://schema.org/Person",
+    "https://schema.org/Organization",
+    "https://schema.org/Place",
+    "http://www.w3.org/ns/org#Organization",
+    "http://www.w3.org/2004/02/skos/core#Concept",
+    "http://xmlns.com/foaf/0.1/Person",
+    "http://xmlns.com/foaf/0.1/Organization",
+)
+
 #: Shortest folded name compared for near-equality (short names collide by chance).
 NEAR_MIN_LENGTH = 8
 
@@ -29,6 +43,16 @@ _LINKED = (
     "SELECT DISTINCT ?a ?b WHERE { ?a owl:sameAs|owl:differentFrom ?b "
     "FILTER(isIRI(?a) && isIRI(?b)) }"
 )
+
+
+def named_classes(dataset: KGDataset) -> set[str]:
+    """:data:`NAMED_ROOTS` and every class the ontology makes a subclass of one."""
+    roots = " ".join(f"<{r}>" for r in NAMED_ROOTS)
+    rows = dataset.query(
+        f"SELECT DISTINCT ?c WHERE {{ VALUES ?root {{ {roots} }} ?c rdfs:subClassOf* ?root }}",
+        dataset.graphs("ontology"),
+    )
+    return set(NAMED_ROOTS) | {row[0].value for row in rows}
 
 
 def linked_pairs(dataset: KGDataset) -> set[frozenset[str]]:
@@ -66,7 +90,8 @@ def duplicate_pairs(index: EntityIndex) -> list[tuple[str, str, str, str, str]]:
 
 def check_duplicates(dataset: KGDataset, index: EntityIndex | None = None) -> list[Problem]:
     """Report entities that share a name (error) or nearly do (warning)."""
-    index = index if index is not None else EntityIndex.from_dataset(dataset, articles=False)
+    if index is None:
+        index = EntityIndex.from_dataset(dataset, articles=False, classes=named_classes(dataset))
     found = duplicate_pairs(index)
     if not found:
         return []

@@ -22,24 +22,22 @@ ENTITY_NAMESPACES: tuple[str, ...] = (str(KGR),)
 def dangling(dataset: KGDataset) -> dict[str, str]:
     """Each used-but-never-typed IRI of the entity namespaces, with the first graph using it.
 
-    Two set queries (IRIs used, IRIs typed) and a difference in Python: no
-    per-IRI ``NOT EXISTS``.
+    Set queries (IRIs used as subject, as object, IRIs typed) and a difference
+    in Python: no per-IRI ``NOT EXISTS`` (which is twice as slow on Oxigraph).
     """
     if not dataset.graphs("triples"):
         return {}
     starts = " || ".join(f'STRSTARTS(STR(?x), "{ns}")' for ns in ENTITY_NAMESPACES)
-    used_rows = dataset.query(
+    queries = [
+        "SELECT DISTINCT ?x WHERE { " + dataset.in_facts(f"?x ?p ?o FILTER({starts})") + " }",
         "SELECT DISTINCT ?x WHERE { "
-        + dataset.in_facts(f"{{ ?x ?p ?o }} UNION {{ ?s ?p ?x }} FILTER(isIRI(?x) && ({starts}))")
-        + " }"
-    )
-    used = {row[0].value for row in used_rows}
-    if not used:
-        return {}
-    typed_rows = dataset.query(
-        f"SELECT DISTINCT ?x WHERE {{ ?x a ?c FILTER(isIRI(?x) && ({starts})) }}"
-    )
-    missing = used - {row[0].value for row in typed_rows}
+        + dataset.in_facts(f"?s ?p ?x FILTER(isIRI(?x) && ({starts}))")
+        + " }",
+        f"SELECT DISTINCT ?x WHERE {{ ?x a ?c FILTER(isIRI(?x) && ({starts})) }}",
+    ]
+    subjects, objects, typed = ({row[0].value for row in dataset.query(q)} for q in queries)
+    used = subjects | objects
+    missing = used - typed
     if not missing:
         return {}
     listed = " ".join(f"<{iri}>" for iri in sorted(missing))
