@@ -38,6 +38,17 @@ if TYPE_CHECKING:
 #: Predicates whose values are names of an entity: the label predicates and aliases.
 NAME_PREDICATES: tuple[str, ...] = (*LABEL_PREDICATES, str(SKOS.altLabel), str(SKOS.hiddenLabel))
 
+#: Classes whose members are named things (with their subclasses): a name should say which.
+NAMED_ROOTS: tuple[str, ...] = (
+    "https://schema.org/Person",
+    "https://schema.org/Organization",
+    "https://schema.org/Place",
+    "http://www.w3.org/ns/org#Organization",
+    "http://www.w3.org/2004/02/skos/core#Concept",
+    "http://xmlns.com/foaf/0.1/Person",
+    "http://xmlns.com/foaf/0.1/Organization",
+)
+
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -273,3 +284,52 @@ class EntityIndex:
             Match(iri, round(score, 1), written, self.entities[iri])
             for iri, (score, written) in ranked[:limit]
         ]
+
+
+def named_classes(dataset: KGDataset) -> set[str]:
+    """:data:`NAMED_ROOTS` and every class the ontology makes a subclass of one."""
+    roots = " ".join(f"<{r}>" for r in NAMED_ROOTS)
+    rows = dataset.query(
+        f"SELECT DISTINCT ?c WHERE {{ VALUES ?root {{ {roots} }} ?c rdfs:subClassOf* ?root }}",
+        dataset.graphs("ontology"),
+    )
+    return set(NAMED_ROOTS) | {row[0].value for row in rows}
+
+
+#: kg's and the standard vocabularies' classes of named things, as written in the
+#: files (without the ontology at hand): people, organisations, places.
+NAMED_CLASS_NAMES: frozenset[str] = frozenset(
+    {
+        "https://schema.org/Person",
+        "https://schema.org/Organization",
+        "https://schema.org/Place",
+        "https://schema.org/Country",
+        "https://schema.org/City",
+        "https://schema.org/Continent",
+        "http://www.w3.org/ns/org#Organization",
+        "http://www.w3.org/ns/org#OrganizationalUnit",
+        *(
+            "https://kg.example.org/ontology#" + name
+            for name in (
+                "Government",
+                "Ministry",
+                "GovernmentAgency",
+                "Company",
+                "PoliticalParty",
+                "InternationalOrganization",
+                "WorkingGroup",
+                "MediaOrganization",
+            )
+        ),
+    }
+)
+
+
+def _is_named_iri_classes(classes: list[str]) -> bool:
+    """True when one of ``classes`` is a class of named things (:data:`NAMED_CLASS_NAMES`).
+
+    Example:
+        >>> _is_named_iri_classes(["https://kg.example.org/ontology#Ministry"])
+        True
+    """
+    return any(c in NAMED_CLASS_NAMES for c in classes)

@@ -18,6 +18,7 @@ from kg import __version__
 from kg.commands.bench import bench_command
 from kg.commands.build import build_command
 from kg.commands.docs import docs_command
+from kg.commands.draft import draft_command
 from kg.commands.export import export_command
 from kg.commands.find import find_command
 from kg.commands.output import echo_report, error
@@ -79,6 +80,7 @@ def main() -> None:
 main.add_command(bench_command)
 main.add_command(build_command)
 main.add_command(docs_command)
+main.add_command(draft_command)
 main.add_command(export_command)
 main.add_command(find_command)
 main.add_command(push_command)

@@ -9,7 +9,7 @@ same words in another order, or the same rough sound: "Nguyen Hui Dung" /
 under two IRIs, on purpose) or ``owl:differentFrom`` (marked distinct) are not
 reported.
 
-Only entities of the named kinds are compared (:data:`NAMED_ROOTS` and their
+Only entities of the named kinds are compared (:data:`kg.authoring.lookup.NAMED_ROOTS` and their
 subclasses in the ontology: people, organisations, places, concepts such as
 topics and roles); two amounts or statistics may well share a label. Found by
 grouping folded names in dictionaries, never by comparing every pair.
@@ -19,22 +19,11 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from kg.authoring.lookup import EntityIndex, fold, sound
+from kg.authoring.lookup import EntityIndex, fold, named_classes, sound
 from kg.data.dataset import KGDataset
 from kg.data.namespaces import shorten
 from kg.problems import Problem
 from kg.validation.locate import find_term
-
-#: Classes whose members are named things (with their subclasses): a name should say which.
-NAMED_ROOTS: tuple[str, ...] = (
-    "https://schema.org/Person",
-    "https://schema.org/Organization",
-    "https://schema.org/Place",
-    "http://www.w3.org/ns/org#Organization",
-    "http://www.w3.org/2004/02/skos/core#Concept",
-    "http://xmlns.com/foaf/0.1/Person",
-    "http://xmlns.com/foaf/0.1/Organization",
-)
 
 #: Shortest folded name compared for near-equality (short names collide by chance).
 NEAR_MIN_LENGTH = 8
@@ -43,16 +32,6 @@ _LINKED = (
     "SELECT DISTINCT ?a ?b WHERE { ?a owl:sameAs|owl:differentFrom ?b "
     "FILTER(isIRI(?a) && isIRI(?b)) }"
 )
-
-
-def named_classes(dataset: KGDataset) -> set[str]:
-    """:data:`NAMED_ROOTS` and every class the ontology makes a subclass of one."""
-    roots = " ".join(f"<{r}>" for r in NAMED_ROOTS)
-    rows = dataset.query(
-        f"SELECT DISTINCT ?c WHERE {{ VALUES ?root {{ {roots} }} ?c rdfs:subClassOf* ?root }}",
-        dataset.graphs("ontology"),
-    )
-    return set(NAMED_ROOTS) | {row[0].value for row in rows}
 
 
 def linked_pairs(dataset: KGDataset) -> set[frozenset[str]]:
