@@ -351,8 +351,13 @@ class Drafter:
             if _is_named(entity.classes):
                 for form in _derived_names(entity.label):
                     self.names.setdefault(fold(form), set()).add(iri)
+        # the same names with plural words made singular ("Communications")
+        for key, owners in list(self.names.items()):
+            if len(key.split()) > 2:
+                self.names.setdefault(_singular(key), set()).update(owners)
         self.longest = max((len(k.split()) for k in self.names), default=1)
         self.short: dict[str, str] = {}  # one name word -> person, after a full mention
+        self._pending: dict[str, tuple[int, int]] = {}  # "X and Y nouns": Y noun, where
 
     def new_iri(self, kind: str) -> str:
         self.counter += 1
@@ -382,11 +387,22 @@ class Drafter:
                 written = sentence.text[start:end]
                 key = fold(written)
                 owners = self.names.get(key)
+                if owners is None and n > 2:
+                    owners = self.names.get(_singular(key))
                 if owners and len(owners) == 1 and (n > 1 or written[:1].isupper()):
                     found = (n, next(iter(owners)), written, "name")
                     break
                 if n == 1 and written[:1].isupper() and key in self.short:
                     found = (1, self.short[key], written, "short")
+            if found is None and i < len(tokens):
+                word = sentence.text[tokens[i][0] : tokens[i][1]]
+                for key, (at, number) in list(self._pending.items()):
+                    owners = self.names.get(key)
+                    if at == i and number == sentence.number and owners and len(owners) == 1:
+                        found = (1, next(iter(owners)), f"{word} ({key.split()[-1]})", "name")
+                        del self._pending[key]
+            if found is None:
+                found = self._coordinated(sentence, tokens, i)
             if found is None:
                 found = self._variant(sentence, tokens, i)
             if found is None:
@@ -430,6 +446,19 @@ class Drafter:
                 if len(name) != size or name[0][:1] != fold(written)[:1]:
                     continue
                 return (size, match.iri, written, "variant", match.score)
+        return None
+
+    def _coordinated(self, sentence: Sentence, tokens: list[tuple[int, int]], i: int):
+        """ "Japanese and Vietnamese enterprises": the first of two adjectives sharing
+        a noun, when adjective and noun together name an entity."""
+        words = [sentence.text[a:b] for a, b in tokens[i : i + 4]]
+        if len(words) < 4 or words[1] != "and":
+            return None
+        owners = self.names.get(fold(f"{words[0]} {words[3]}"))
+        if owners and len(owners) == 1 and words[0][:1].isupper():
+            # the second adjective's entity is found when the scan reaches it
+            self._pending[fold(f"{words[2]} {words[3]}")] = (i + 2, sentence.number)
+            return (1, next(iter(owners)), f"{words[0]} ({words[3]})", "name")
         return None
 
     def _remember(self, iri: str) -> None:
@@ -750,8 +779,10 @@ def _derived_names(label: str) -> set[str]:
     government" or "Japan's government"; "Japanese businesses" as "... companies".
 
     Example:
-        >>> sorted(_derived_names("Government of Japan"))
+        >>> sorted(_derived_names("Government of Japan"))[:3]
         ['Japan Government', "Japan's Government", 'Japanese Government']
+        >>> "Prime Minister of Japan" in _derived_names("Government of Japan")
+        True
         >>> "Japanese firms" in _derived_names("Japanese businesses")
         True
     """
@@ -759,14 +790,35 @@ def _derived_names(label: str) -> set[str]:
     government = re.fullmatch(r"Government of (.+)", label)
     if government:
         country = government.group(1)
-        forms |= {f"{country} Government", f"{country}'s Government"}
+        # a country's government, and its head of government's title
+        forms |= {
+            f"{country} Government",
+            f"{country}'s Government",
+            f"Prime Minister of {country}",
+        }
         demonym = DEMONYMS.get(country.lower())
         if demonym:
-            forms.add(f"{demonym.capitalize()} Government")
+            forms |= {
+                f"{demonym.capitalize()} Government",
+                f"{demonym.capitalize()} Prime Minister",
+            }
     words = label.split()
     if len(words) == 2 and words[1].lower() in COLLECTIVES:
         forms |= {f"{words[0]} {noun}" for noun in COLLECTIVES}
     return forms - {label}
+
+
+def _singular(key: str) -> str:
+    """A folded name with its long words' plural ``s`` dropped.
+
+    Example:
+        >>> _singular("ministry of information and communications")
+        'ministry of information and communication'
+    """
+    return " ".join(
+        w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+        for w in key.split()
+    )
 
 
 def _trim_name(name: str) -> str:
