@@ -174,7 +174,7 @@ _ORG_HEADS = (
 )
 _ORG = re.compile(
     r"\b((?:Ministry|Department) of [A-Z][\w]+(?:(?:,| and| of|,? and) [A-Z][\w]+)*"
-    r"|(?:[A-Z][\w&’'-]+\s+){1,5}" + _ORG_HEADS + r"(?:\s+of\s+[A-Z][\w]+)?)"
+    r"|(?:[A-Z][\w&’'-]+\s+){1,5}" + _ORG_HEADS + r"(?:\s+(?:of|for)(?:\s+[A-Z][\w]+)+)?)"
 )
 _PLACE = re.compile(
     r"\b(?:in|at|to|from|visit(?:ed|ing)?)\s+([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b"
@@ -478,7 +478,8 @@ class Drafter:
         for match in _PERSON.finditer(text):
             self._candidate(SCHEMA + "Person", _trim_name(match.group(1)), sentence)
         for match in _ORG.finditer(text):
-            self._candidate(ORG + "Organization", match.group(1).strip(" ,"), sentence)
+            name = re.sub(r"^(?:The|the)\s+", "", match.group(1).strip(" ,"))
+            self._candidate(ORG + "Organization", name, sentence)
         for match in _PLACE.finditer(text):
             name = match.group(1)
             if name.split()[0].lower() in MONTHS or name.split()[0].lower() in _STOP_SINGLE:
@@ -500,9 +501,13 @@ class Drafter:
             for m in self.index.find(name, limit=3, cutoff=75)
             if _is_named(m.entity.classes) and m.score < 90
         ]
+        words = len(key.split())
         strong = [
-            m for m in self.index.find(name, limit=1, cutoff=90) if _is_named(m.entity.classes)
+            m
+            for m in self.index.find(name, limit=3, cutoff=90)
+            if _is_named(m.entity.classes) and len(fold(m.matched).split()) == words
         ]
+
         if strong:
             return
         iri = f"{KGR}{slug(name)}"

@@ -81,8 +81,18 @@ def check_duplicates(dataset: KGDataset, index: EntityIndex | None = None) -> li
     wanted = sorted({iri for p in found for iri in p[1:3]})
     listed = " ".join(f"<{iri}>" for iri in wanted)
     first = dataset.first_graphs(f"VALUES ?x {{ {listed} }} ?x a ?c", "x")
+    # Each pair is reported at the less used entity: most likely the newcomer.
+    uses = {
+        row[0].value: int(row[1].value)
+        for row in dataset.query(
+            f"SELECT ?x (COUNT(*) AS ?n) WHERE {{ VALUES ?x {{ {listed} }} "
+            "{ ?x ?p ?o } UNION { ?s ?p ?x } } GROUP BY ?x"
+        )
+    }
     problems = []
     for kind, a, b, name_a, name_b in found:
+        if uses.get(b, 0) > uses.get(a, 0):
+            a, b, name_a, name_b = b, a, name_b, name_a
         ea, eb = index.entities[a], index.entities[b]
         shared = set(ea.classes) & set(eb.classes)
         severity = "error" if kind == "equal" and shared else "warning"

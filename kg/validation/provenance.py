@@ -27,7 +27,10 @@ _QUOTES = str.maketrans(
 )
 _SEPARATOR = "\u0001"  # joins a graph's sentences; no sentence holds it
 _SPACE = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
+#: A sentence ends at . ! or ?, but not after "Mr." or "Dr." (a capital and a letter).
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z][a-z]\.)(?<!\bMrs\.)(?<!\bProf\.)(?<=[.!?])[\"')\]]*\s+|\n+"
+)
 
 
 def normalise(text: str) -> str:
@@ -47,6 +50,8 @@ def sentences(text: str) -> list[str]:
     Example:
         >>> sentences("One. Two!\\nThree")
         ['One.', 'Two!', 'Three']
+        >>> sentences("He met Mr. Ito. Then he left.")
+        ['He met Mr. Ito.', 'Then he left.']
     """
     return [s for s in (normalise(p) for p in _SENTENCE_END.split(text)) if s]
 
