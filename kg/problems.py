@@ -10,10 +10,19 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 #: The checks, in the order they run.
-CHECKS = ("syntax", "vocabulary", "shacl", "labels")
+CHECKS = (
+    "syntax",
+    "vocabulary",
+    "shacl",
+    "labels",
+    "references",
+    "duplicates",
+    "provenance",
+    "literals",
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +88,24 @@ class ValidationReport:
     def errors(self) -> list[Problem]:
         """The problems that make the sources invalid."""
         return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems that do not make the sources invalid (unless strict)."""
+        return [p for p in self.problems if p.severity != "error"]
+
+    def strict(self) -> ValidationReport:
+        """The report with every warning made an error (``--strict``).
+
+        Example:
+            >>> r = ValidationReport([Problem("literals", "1.0", severity="warning")])
+            >>> r.ok, r.strict().ok
+            (True, False)
+        """
+        problems = [
+            p if p.severity == "error" else replace(p, severity="error") for p in self.problems
+        ]
+        return ValidationReport(problems, list(self.checks_run))
 
     def by_check(self) -> dict[str, list[Problem]]:
         """Problems grouped by check, in :data:`CHECKS` order."""

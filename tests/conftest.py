@@ -139,6 +139,7 @@ def news(tmp_path: Path) -> Project:
     p = Project(tmp_path / "news")
     p.write("ontology/onto.ttl", NEWS_ONTOLOGY)
     p.write("triples/a.ttl", NEWS_ARTICLE)
+    p.write("corpus/a.txt", "Ann, Ben and Cid attended the summit Ann hosted in 2024.\n")
     return p
 
 

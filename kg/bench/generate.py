@@ -9,6 +9,7 @@ news. Everything is seeded: the same size gives the same files.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,6 +166,12 @@ def generate(root: Path, triples: int, ontology: Path, seed: int = 0) -> Generat
         count += made
         (root / "triples" / "articles" / f"{a:06d}.ttl").write_text(
             "\n".join(body) + "\n", encoding="utf-8"
+        )
+        # The article text the evidence sentences quote (kg validate's provenance check).
+        sentences = re.findall(r'kg:evidence "([^"]*)"', "\n".join(body))
+        (root / "corpus").mkdir(exist_ok=True)
+        (root / "corpus" / f"{a:06d}.txt").write_text(
+            f"Headline {a}\n" + " ".join(sentences) + "\n", encoding="utf-8"
         )
     with open(root / "triples" / "entities.ttl", "a", encoding="utf-8") as handle:
         handle.write('kgr:role a org:Role ; skos:prefLabel "Minister" .\n')

@@ -36,9 +36,17 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "kg.commands.docs:docs_command",
         "Print a Markdown reference of the ontology (classes, properties, shapes).",
     ),
+    "draft": (
+        "kg.commands.draft:draft_command",
+        "Draft the Turtle of a new article (ARTICLE: its text, UTF-8).",
+    ),
     "export": (
         "kg.commands.export:export_command",
         "Export the graph: the networkx projection, or the RDF dataset.",
+    ),
+    "find": (
+        "kg.commands.find:find_command",
+        "Find the entities NAME may mean: by preferred label, alias or IRI.",
     ),
     "push": (
         "kg.commands.push:push_command",

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from kg.commands.options import json_option, quiet_option, shacl_option, source_options
+from kg.commands.options import (
+    json_option,
+    quiet_option,
+    shacl_option,
+    source_options,
+    strict_option,
+)
 from kg.commands.output import echo_report, progress_display
 
 
@@ -27,6 +33,7 @@ from kg.commands.output import echo_report, progress_display
     default=None,
     help="Also write a persistent store there, for kg query/stats/viz --store-path.",
 )
+@strict_option
 @json_option
 @quiet_option
 def build_command(
@@ -36,6 +43,7 @@ def build_command(
     out: Path | None,
     shacl_engine: str,
     store_path: Path | None,
+    strict: bool,
     as_json: bool,
     quiet: bool,
 ) -> None:
@@ -66,7 +74,7 @@ def build_command(
                 err=True,
             )
     with progress_display(not quiet and not as_json) as progress:
-        result = build(ontology, triples, out, progress, shacl_engine, store_path)
+        result = build(ontology, triples, out, progress, shacl_engine, store_path, strict)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, sort_keys=True))
         return

@@ -159,6 +159,15 @@ def shacl_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def strict_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--strict``: warnings (near-duplicate names, non-canonical literals) become errors."""
+    return click.option(
+        "--strict",
+        is_flag=True,
+        help="Treat warnings (near-equal entity names, non-canonical literals) as errors.",
+    )(command)
+
+
 def json_option(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--json``: print one JSON object on stdout instead of text."""
     return click.option(

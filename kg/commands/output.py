@@ -20,6 +20,10 @@ _CHECK_TITLES = {
     "vocabulary": "Vocabulary",
     "shacl": "SHACL shapes",
     "labels": "Labels",
+    "references": "References",
+    "duplicates": "Duplicate entities",
+    "provenance": "Provenance",
+    "literals": "Canonical literals",
 }
 
 

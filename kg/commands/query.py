@@ -74,25 +74,31 @@ def query_command(
     """
     from kg.query.catalogue import load_catalogue
     from kg.query.request import answer, call_with_timeout, query_text
-    from kg.query.sparql import resolve_binding
+    from kg.query.sparql import check_bindings, resolve_binding
 
     catalogue = load_catalogue()
     if list_saved:
         width = max(len(name) for name in catalogue)
         for name, saved in catalogue.items():
-            params = f"  (--bind {', '.join(saved.params)}=...)" if saved.params else ""
+            shown = [p + ("?" if p in saved.optional else "") for p in saved.params]
+            params = f"  (--bind {', '.join(shown)}=...)" if saved.params else ""
             click.echo(f"{name.ljust(width)}  {saved.question}{params}")
         return
     if query is None:
         raise click.UsageError("give a QUERY (SPARQL, a .rq file, - or a saved name) or --list")
-    text, _saved = query_text(query, catalogue)
+    text, saved = query_text(query, catalogue)
     dataset = open_data(data).dataset
-    bindings = []
+    pairs = []
     for item in binds:
         name, sep, value = item.partition("=")
         if not sep:
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--bind")
-        binding = resolve_binding(dataset, name, value)
+        pairs.append((name, value))
+    check_bindings(text, [name for name, _ in pairs], saved)
+    bindings = []
+    for name, value in pairs:
+        entity = saved is not None and name.lstrip("?$") in saved.params
+        binding = resolve_binding(dataset, name, value, entity=entity)
         if binding.note:
             click.echo(f"kg: {binding.note}", err=True)
         bindings.append(binding)

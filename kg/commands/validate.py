@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from kg.commands.options import json_option, quiet_option, shacl_option, source_options
+from kg.commands.options import (
+    json_option,
+    quiet_option,
+    shacl_option,
+    source_options,
+    strict_option,
+)
 from kg.commands.output import echo_report, progress_display
 from kg.errors import InvalidDataError
 
@@ -15,10 +21,17 @@ from kg.errors import InvalidDataError
 @click.command("validate")
 @source_options
 @shacl_option
+@strict_option
 @json_option
 @quiet_option
 def validate_command(
-    ontology: Path, triples: Path, root: Path | None, shacl_engine: str, as_json: bool, quiet: bool
+    ontology: Path,
+    triples: Path,
+    root: Path | None,
+    shacl_engine: str,
+    strict: bool,
+    as_json: bool,
+    quiet: bool,
 ) -> None:
     """Check the sources: syntax, vocabulary, SHACL shapes and labels.
 
@@ -30,16 +43,24 @@ def validate_command(
                    org, time); typos get "did you mean ...?"
     3. shacl       the SHACL shapes in the ontology folder hold
     4. labels      every entity has one preferred label
+    5. references  every kgr: IRI used is defined (typed) somewhere
+    6. duplicates  no two entities share a name after case/diacritic
+                   folding (error; near-equal names: warning), unless
+                   linked by owl:sameAs or owl:differentFrom
+    7. provenance  every kg:corpusFile exists and every kg:evidence
+                   sentence is in that article's text
+    8. literals    typed values are written in canonical form (warning)
 
-    Exits 0 when valid, 1 when not (problems on stderr, or all of them as
-    JSON on stdout with --json).
+    Warnings are printed but leave the sources valid; --strict makes them
+    errors. Exits 0 when valid, 1 when not (problems on stderr, or all of
+    them as JSON on stdout with --json, each with its severity).
     """
     from kg.data.dataset import load_dataset
     from kg.validation import validate
 
     with progress_display(not quiet and not as_json) as progress:
         dataset = load_dataset(ontology, triples, progress)
-        report = validate(dataset, progress, shacl_engine)
+        report = validate(dataset, progress, shacl_engine, strict)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, sort_keys=True))
         if not report.ok:

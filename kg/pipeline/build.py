@@ -171,12 +171,14 @@ def build(
     progress: Progress | None = None,
     shacl_engine: str = "auto",
     store_path: Path | None = None,
+    strict: bool = False,
 ) -> BuildResult:
     """Load, validate and write a dataset; leave ``out`` untouched on any failure.
 
     Writes ``dataset.nq`` (every named graph), ``graph.ttl`` (all graphs merged)
     and ``manifest.json`` (the sources and their hashes) into ``out``; with
     ``store_path``, also a persistent store there (see :mod:`kg.data.disk`).
+    Warnings leave the sources valid unless ``strict``.
 
     Raises:
         kg.errors.UsageError: a folder is missing, or ``out`` is a file.
@@ -205,7 +207,7 @@ def build(
             if writing is None and not dataset.problems:
                 writing = pool.submit(_write, dataset, staging, stop.is_set)
             counting = pool.submit(count_entities_and_classes, dataset)
-            report = validate(dataset, progress, shacl_engine)
+            report = validate(dataset, progress, shacl_engine, strict)
         except BaseException:
             stop.set()
             raise

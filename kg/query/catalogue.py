@@ -1,7 +1,9 @@
 """The catalogue of saved queries: ``.rq`` files with a comment header.
 
 Each file starts with comment lines ``# name:``, ``# question:``,
-``# description:`` and optionally ``# params:`` (variables meant for ``--bind``).
+``# description:`` and optionally ``# params:``: the variables to ``--bind``,
+comma-separated, each required unless it ends in ``?`` (``# params: entity?``
+may be left unbound). A parameter is an entity: its value must name one.
 kg ships its catalogue in ``kg/query/queries/``.
 
 Example:
@@ -9,6 +11,9 @@ Example:
     >>> q = parse_saved_query(text, "x.rq")
     >>> q.name, q.question, q.params
     ('hello', 'Hi?', ())
+    >>> q = parse_saved_query("# name: a\\n# question: Q\\n# description: D\\n# params: who, when?", "a.rq")
+    >>> q.params, q.required
+    (('who', 'when'), ('who',))
 """
 
 from __future__ import annotations
@@ -32,6 +37,12 @@ class SavedQuery:
     params: tuple[str, ...]
     text: str
     source: str
+    optional: tuple[str, ...] = ()
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The parameters that must be bound."""
+        return tuple(p for p in self.params if p not in self.optional)
 
 
 def parse_saved_query(text: str, source: str) -> SavedQuery:
@@ -46,9 +57,11 @@ def parse_saved_query(text: str, source: str) -> SavedQuery:
     missing = [k for k in ("name", "question", "description") if k not in header]
     if missing:
         raise ValueError(f"{source}: saved query header lacks {', '.join(missing)}")
-    params = tuple(p.strip().lstrip("?") for p in header.get("params", "").split(",") if p.strip())
+    declared = [p.strip().lstrip("?$") for p in header.get("params", "").split(",") if p.strip()]
+    params = tuple(p.rstrip("?") for p in declared)
+    optional = tuple(p.rstrip("?") for p in declared if p.endswith("?"))
     return SavedQuery(
-        header["name"], header["question"], header["description"], params, text, source
+        header["name"], header["question"], header["description"], params, text, source, optional
     )
 
 

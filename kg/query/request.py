@@ -145,10 +145,14 @@ def rows(dataset: KGDataset, query: str, **binds: str) -> list[dict[str, str]]:
         [{'s': 'http://e/a', 'o': '1'}]
     """
     from kg.query.catalogue import load_catalogue
-    from kg.query.sparql import resolve_binding
+    from kg.query.sparql import check_bindings, resolve_binding
 
-    text, _saved = query_text(query, load_catalogue())
-    bindings = [resolve_binding(dataset, name, value) for name, value in binds.items()]
+    text, saved = query_text(query, load_catalogue())
+    check_bindings(text, list(binds), saved)
+    bindings = [
+        resolve_binding(dataset, name, value, entity=saved is not None and name in saved.params)
+        for name, value in binds.items()
+    ]
     result = run_query(dataset, text, bindings)
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("rows() needs a SELECT query")

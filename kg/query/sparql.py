@@ -16,6 +16,7 @@ from kg.data.sparqltext import (
     with_bindings,
 )
 from kg.errors import QueryError
+from kg.query.catalogue import SavedQuery
 
 _PREFIXED_RE = re.compile(r"(?<![\w?$:.-])([A-Za-z][\w-]*)?:(?=[\w%\\])")
 
@@ -84,28 +85,38 @@ def _check_form(text: str, stripped: str) -> None:
     )
 
 
-def resolve_binding(dataset: KGDataset, name: str, value: str) -> Binding:
+def resolve_binding(dataset: KGDataset, name: str, value: str, entity: bool = False) -> Binding:
     """Turn ``--bind name=value`` into a term.
 
-    ``<iri>`` and ``prefix:name`` are IRIs; ``"text"`` is a string; a number is a
-    number; any other text is looked up among the labels and aliases
-    (case-insensitive) and binds the one entity it names. Text that names no
-    entity is bound as a string, with a note; text that names several is an error.
+    ``<iri>`` and ``prefix:name`` are IRIs, which must occur in the graph; ``"text"``
+    is a string; a number is a number; any other text is looked up among the
+    labels and aliases (case-insensitive) and binds the one entity it names.
+    Text that names no entity is bound as a string, with a note suggesting the
+    closest names; with ``entity`` (a saved query's parameter) it is an error.
+    Text that names several entities is an error.
     """
     name = name.lstrip("?$")
     if not re.fullmatch(r"\w+", name):
         raise QueryError(f"--bind: {name!r} is not a variable name")
+    iri = None
     if value.startswith("<") and value.endswith(">"):
-        return Binding(name, ox.NamedNode(value[1:-1]))
+        iri = value[1:-1]
+    prefixed = re.fullmatch(r"([A-Za-z][\w-]*):([\w.-]+)", value)
+    if prefixed and prefixed.group(1) in dataset.prefixes:
+        iri = dataset.prefixes[prefixed.group(1)] + prefixed.group(2)
+    if iri is not None:
+        if not _occurs(dataset, iri):
+            raise QueryError(
+                f"--bind {name}={value}: <{iri}> is not in the graph"
+                + _did_you_mean(dataset, iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1])
+            )
+        return Binding(name, ox.NamedNode(iri))
     if len(value) >= 2 and value[0] == value[-1] == '"':
         return Binding(name, ox.Literal(value[1:-1]))
     if re.fullmatch(r"[+-]?\d+", value):
         return Binding(name, ox.Literal(value, datatype=ox.NamedNode(str(_XSD) + "integer")))
     if re.fullmatch(r"[+-]?\d*\.\d+", value):
         return Binding(name, ox.Literal(value, datatype=ox.NamedNode(str(_XSD) + "decimal")))
-    prefixed = re.fullmatch(r"([A-Za-z][\w-]*):([\w.-]+)", value)
-    if prefixed and prefixed.group(1) in dataset.prefixes:
-        return Binding(name, ox.NamedNode(dataset.prefixes[prefixed.group(1)] + prefixed.group(2)))
     matches = entities_named(dataset, value)
     if len(matches) == 1:
         return Binding(name, ox.NamedNode(matches[0]), note=f"?{name} = <{matches[0]}> ({value!r})")
@@ -115,11 +126,78 @@ def resolve_binding(dataset: KGDataset, name: str, value: str) -> Binding:
             + ", ".join(f"<{m}>" for m in matches)
             + "; bind one by IRI"
         )
+    suggestion = _did_you_mean(dataset, value)
+    if entity:
+        raise QueryError(
+            f"--bind {name}={value!r}: no entity is named {value!r}"
+            + (suggestion or "; kg find NAME looks entities up")
+        )
     return Binding(
         name,
         ox.Literal(value),
-        note=f"no entity is labelled {value!r}; ?{name} is bound as a string",
+        note=f"no entity is labelled {value!r}; ?{name} is bound as a string" + suggestion,
     )
+
+
+def _occurs(dataset: KGDataset, iri: str) -> bool:
+    """True when ``iri`` is a subject, predicate or object somewhere in the data."""
+    node = f"<{iri}>"
+    result = dataset.query(
+        f"ASK {{ {{ {node} ?p ?o }} UNION {{ ?s ?p {node} }} UNION {{ ?s {node} ?o }} }}"
+    )
+    return bool(result)
+
+
+def _did_you_mean(dataset: KGDataset, text: str) -> str:
+    """``"; did you mean ...?"`` naming the entities closest to ``text``, or ``""``."""
+    from kg.authoring.lookup import EntityIndex  # rapidfuzz only when a name is unknown
+    from kg.data.namespaces import shorten
+
+    index = EntityIndex.from_dataset(dataset, articles=False)
+    close = index.find(text.replace("-", " "), limit=3, cutoff=70)
+    if not close:
+        return ""
+    close = [m for m in close if m.score >= close[0].score - 5]
+    shown = " or ".join(f"{m.entity.label!r} ({shorten(m.iri, dataset.prefixes)})" for m in close)
+    return f"; did you mean {shown}?"
+
+
+def query_variables(text: str) -> list[str]:
+    """The variables a query mentions, sorted.
+
+    Example:
+        >>> query_variables('SELECT ?b WHERE { ?a <p> $b . FILTER(?c != "?no") } # ?neither')
+        ['a', 'b', 'c']
+    """
+    return sorted(set(re.findall(r"[?$](\w+)", strip_lexical(text))))
+
+
+def check_bindings(text: str, names: list[str], saved: SavedQuery | None = None) -> None:
+    """Refuse bindings of variables the query does not have, and a saved query
+    whose required parameters (``# params:``) are not all bound.
+
+    Raises:
+        QueryError: naming the query's variables, or the missing parameters.
+    """
+    variables = query_variables(text)
+    names = [n.lstrip("?$") for n in names]
+    for name in names:
+        if name not in variables:
+            raise QueryError(
+                f"--bind {name}=...: the query has no variable ?{name}; "
+                f"its variables: {', '.join('?' + v for v in variables) or 'none'}"
+            )
+    if saved is None:
+        return
+    bound = set(names)
+    missing = [p for p in saved.required if p not in bound]
+    if missing:
+        needs = " ".join(f"--bind {p}=NAME" for p in missing)
+        raise QueryError(
+            f"saved query {saved.name!r} needs {', '.join('?' + p for p in missing)}: "
+            f"kg query {saved.name} {needs} (NAME: any label, alias or IRI of an entity; "
+            "kg find NAME looks one up)"
+        )
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"

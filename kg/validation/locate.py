@@ -15,6 +15,11 @@ def _lines(path: Path) -> tuple[str, ...]:
         return ()
 
 
+def source_lines(path: Path) -> tuple[str, ...]:
+    """The lines of a source file (cached until :func:`clear_cache`); none when unreadable."""
+    return _lines(path)
+
+
 def local_name(iri: str) -> str:
     """The part of an IRI after its last ``#`` or ``/``.
 

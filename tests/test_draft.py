@@ -1,0 +1,139 @@
+"""kg draft: entity linking, new-entity candidates, dates, amounts, figures; the draft validates."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg.authoring.draft import draft_article, split_sentences
+from kg.authoring.lookup import EntityIndex
+from kg.commands import main
+from kg.data.dataset import load_dataset
+from kg.validation import validate
+
+REPO_ONTOLOGY = __import__("pathlib").Path(__file__).resolve().parent.parent / "ontology"
+
+ENTITIES = """\
+@prefix kg: <https://kg.example.org/ontology#> .
+@prefix kgr: <https://kg.example.org/id/> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix schema: <https://schema.org/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+
+kgr:vietnam a schema:Country ; skos:prefLabel "Vietnam" .
+kgr:japan a schema:Country ; skos:prefLabel "Japan" .
+kgr:pham-minh-chinh a schema:Person ; skos:prefLabel "Pham Minh Chinh" .
+kgr:nishimura-yasutoshi a schema:Person ; skos:prefLabel "Nishimura Yasutoshi" .
+kgr:government-of-vietnam a kg:Government ; skos:prefLabel "Government of Vietnam" ;
+    kg:country kgr:vietnam .
+kgr:role-prime-minister a org:Role ; skos:prefLabel "Prime Minister" .
+kgr:pos-chinh a org:Membership ; skos:prefLabel "Pham Minh Chinh, Prime Minister" ;
+    org:member kgr:pham-minh-chinh ; org:organization kgr:government-of-vietnam ;
+    org:role kgr:role-prime-minister .
+"""
+
+ARTICLE = """\
+Japan and Vietnam talk about chips
+Prime Minister Phạm Minh Chính received Mr. Nishimura Yasutosh on the afternoon of November 3.
+Previously, in May, Vietnam and Japan signed three projects worth 61 billion yen (about 500 million USD).
+Chinh said Vietnam aims to become a high-income country by 2045. Japan's ODA is over 30% of aid.
+Japan, the third largest investor, recognised it in October 2011; the initiative began in 2003.
+Deputy Minister Tanaka Hiroshi met officials on March 5, 2024, and 92 projects were listed.
+"""
+
+
+@pytest.fixture
+def newsroom(tmp_path):
+    from conftest import Project
+
+    p = Project(tmp_path / "newsroom")
+    for f in REPO_ONTOLOGY.glob("*.ttl"):
+        p.write(f"ontology/{f.name}", f.read_text(encoding="utf-8"))
+    p.write("triples/entities.ttl", ENTITIES)
+    p.write("corpus/005_abc.txt", ARTICLE)
+    return p
+
+
+def draft_of(project) -> str:
+    from kg.authoring.draft import known_positions
+
+    dataset = load_dataset(project.ontology, project.triples)
+    return draft_article(
+        ARTICLE,
+        "corpus/005_abc.txt",
+        EntityIndex.from_dataset(dataset),
+        positions=known_positions(dataset),
+    )
+
+
+def test_sentences_are_verbatim_substrings():
+    for sentence in split_sentences(ARTICLE):
+        assert sentence.text in ARTICLE
+
+
+def test_draft_links_known_entities_across_spellings(newsroom):
+    ttl = draft_of(newsroom)
+    mentions = re.search(r"schema:mentions ([^.]*) \.", ttl).group(1)
+    linked = set(mentions.replace(",", " ").split())
+    assert {
+        "kgr:pham-minh-chinh",  # with diacritics, and "Chinh" alone later
+        "kgr:nishimura-yasutoshi",  # "Nishimura Yasutosh": a close spelling
+        "kgr:vietnam",
+        "kgr:japan",
+        "kgr:government-of-vietnam",  # "Prime Minister" before his name: his known position
+        "kgr:tanaka-hiroshi",  # a new person, with the title in front
+    } == linked
+    assert 'kgr:nishimura-yasutoshi skos:altLabel "Nishimura Yasutosh" .' in ttl
+    assert "kgr:tanaka-hiroshi a schema:Person" in ttl
+    assert ttl.startswith("# DRAFT")
+    assert ttl.count("# REVIEW:") >= 10
+
+
+def test_dates_keep_the_precision_the_text_gives(newsroom):
+    ttl = draft_of(newsroom)
+    assert '"--11-03"^^xsd:gMonthDay' in ttl
+    assert '"2011-10"^^xsd:gYearMonth' in ttl
+    assert '"2003"^^xsd:gYear' in ttl
+    assert '"2024-03-05"^^xsd:date' in ttl
+    assert '"--05"^^xsd:gMonth' in ttl and "# REVIEW: a month without a year" in ttl
+    assert not re.search(r'"\d{4}-05"', ttl)  # no invented year for "in May"
+    assert 'kg:targetYear "2045"^^xsd:gYear' in ttl
+
+
+def test_amounts_on_both_sides_and_figures(newsroom):
+    ttl = draft_of(newsroom)
+    assert 'schema:value "61000000000"^^xsd:decimal ; schema:currency "JPY"' in ttl
+    assert 'schema:value "500000000"^^xsd:decimal ; schema:currency "USD"' in ttl
+    assert re.search(
+        r"kgr:article-005-amount-\d+ kg:equivalentAmount kgr:article-005-amount-\d+", ttl
+    )
+    assert 'kg:value 30 ; kg:unit "percent"' in ttl
+    assert 'kg:value 92 ; kg:unit "projects"' in ttl
+    assert 'kg:value 3 ; kg:unit "rank"' in ttl
+
+
+def test_cli_draft_validates_once_placed_in_triples(newsroom, runner, monkeypatch):
+    monkeypatch.chdir(newsroom.root)
+    target = newsroom.triples / "articles" / "005_abc.ttl"
+    stdout = runner.invoke(main, ["draft", "corpus/005_abc.txt"])
+    result = runner.invoke(main, ["draft", "corpus/005_abc.txt", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "kgr:article-005 a schema:NewsArticle" in target.read_text(encoding="utf-8")
+    report = validate(load_dataset(newsroom.ontology, newsroom.triples))
+    assert report.ok, [p.message for p in report.errors]
+    again = runner.invoke(main, ["draft", "corpus/005_abc.txt", "-o", str(target)])
+    assert again.exit_code == 2 and "does not overwrite" in again.stderr
+    assert stdout.exit_code == 0 and stdout.stdout == target.read_text(encoding="utf-8")
+
+
+def test_weak_match_is_a_comment_not_a_merge(newsroom):
+    ttl = draft_article(
+        "Visit notes for the week\nPresident Nishimura Yasuhiro arrived in Osaka for talks.\n",
+        "corpus/006_x.txt",
+        EntityIndex.from_dataset(load_dataset(newsroom.ontology, newsroom.triples)),
+    )
+    assert "kgr:nishimura-yasuhiro a schema:Person" in ttl
+    assert "# REVIEW: or is it a known entity? kgr:nishimura-yasutoshi" in ttl
+    assert "kgr:nishimura-yasutoshi skos:altLabel" not in ttl
+    assert "kgr:osaka a schema:Place" in ttl
