@@ -30,13 +30,17 @@ from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
 from kg.data.labels import LABEL_PREDICATES
-from kg.data.namespaces import SKOS
+from kg.data.namespaces import PREFIXES
 
 if TYPE_CHECKING:
     from kg.data.dataset import KGDataset
 
 #: Predicates whose values are names of an entity: the label predicates and aliases.
-NAME_PREDICATES: tuple[str, ...] = (*LABEL_PREDICATES, str(SKOS.altLabel), str(SKOS.hiddenLabel))
+NAME_PREDICATES: tuple[str, ...] = (
+    *LABEL_PREDICATES,
+    PREFIXES["skos"] + "altLabel",
+    PREFIXES["skos"] + "hiddenLabel",
+)
 
 #: Classes whose members are named things (with their subclasses): a name should say which.
 NAMED_ROOTS: tuple[str, ...] = (

@@ -134,7 +134,7 @@ def generate(root: Path, triples: int, ontology: Path, seed: int = 0) -> Generat
                     f'kg:referenceYear "{rng.randint(2000, 2025)}"^^xsd:gYear ; kg:amount {node}-m ; '
                     f'kg:evidence "Sentence {a}-{e} states the figure." .\n'
                     f'{node}-m a schema:MonetaryAmount ; skos:prefLabel "{value} USD" ; '
-                    f'schema:value {value}.0 ; schema:currency "USD" ; '
+                    f'schema:value "{value}"^^xsd:decimal ; schema:currency "USD" ; '
                     f'kg:evidence "Sentence {a}-{e} states the amount." .'
                 )
                 made += 15
@@ -156,9 +156,10 @@ def generate(root: Path, triples: int, ontology: Path, seed: int = 0) -> Generat
                 person = who[0]
                 body.append(
                     f'{node} a org:Membership ; skos:prefLabel "Post {a}-{e}" ; org:member {person} ; '
-                    f'org:organization {org} ; org:role kgr:role ; kg:title "Minister" .'
+                    f'org:organization {org} ; org:role kgr:role ; kg:title "Minister" ; '
+                    f'kg:evidence "Sentence {a}-{e} states the position." .'
                 )
-                made += 7
+                made += 8
         shared = sorted({f"kgr:p{_zipf(rng, people)}" for _ in range(3)})
         mentioned = [f"kgr:a{a}-{i}" for i in range(min(e, 5))] + shared
         body.append(f"{art} schema:mentions {', '.join(mentioned)} .")

@@ -16,7 +16,7 @@ from kg.problems import Problem
 from kg.validation.locate import find_term
 
 #: Namespaces whose IRIs are the project's own entities and must be defined.
-ENTITY_NAMESPACES: tuple[str, ...] = (str(KGR),)
+ENTITY_NAMESPACES: tuple[str, ...] = (KGR,)
 
 
 def dangling(dataset: KGDataset) -> dict[str, str]:
