@@ -337,3 +337,35 @@ def nx_components(graph):
     import networkx as nx
 
     return nx.connected_components(graph)
+
+
+def test_seed_layout_keeps_the_top_labels_clear():
+    """At the first view, each of the largest nodes has room for its label beneath it."""
+    import itertools
+    from pathlib import Path
+
+    from kg.data.dataset import load_dataset
+    from kg.pages.layout import LABEL_PX, SCREEN, TOP_LABELLED, label_width
+    from kg.pages.page import PageOptions, build_page
+
+    repo = Path(__file__).resolve().parent.parent
+    page = build_page(load_dataset(repo / "ontology", repo / "triples"), options=PageOptions())
+    block = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.S)
+    nodes = json.loads(block.group(1))["nodes"]
+    width = max(n["x"] + n["size"] for n in nodes) - min(n["x"] - n["size"] for n in nodes)
+    height = max(n["y"] + n["size"] for n in nodes) - min(n["y"] - n["size"] for n in nodes)
+    unit = max(1.1 * width / SCREEN[0], 1.1 * height / SCREEN[1])  # canvas units per px
+    top = sorted(nodes, key=lambda n: n["rank"])[:TOP_LABELLED]
+    boxes = []
+    for n in top:
+        half = label_width(n["label"]) * unit / 2
+        below = n["y"] + n["size"] + 2 * unit
+        boxes.append((n["label"], n["x"] - half, below, n["x"] + half, below + LABEL_PX * unit))
+    for a, b in itertools.combinations(boxes, 2):
+        apart = a[3] <= b[1] or b[3] <= a[1] or a[4] <= b[2] or b[4] <= a[2]
+        assert apart, (a[0], b[0])
+    # and no top node sits under another's label
+    for (name, left, upper, right, lower), n in itertools.product(boxes, top):
+        if n["label"] != name:
+            inside = left < n["x"] < right and upper < n["y"] < lower
+            assert not inside, (name, n["label"])

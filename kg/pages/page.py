@@ -42,7 +42,7 @@ from kg.data.namespaces import shorten
 from kg.errors import UsageError
 from kg.pages.describe import format_value, human_name
 from kg.pages.groups import class_styles, group_table
-from kg.pages.layout import communities_of, layout
+from kg.pages.layout import TOP_LABELLED, communities_of, layout
 from kg.query.sparql import entities_named, run_query
 
 _NOT_SHOWN = {"label", "class", "aliases", "articles"}
@@ -337,7 +337,8 @@ def _clusters(graph: nx.Graph, sizes: dict, radii: dict) -> tuple[set, list, dic
     sizes_of.update(
         {f"cluster:{i}": min(60.0, 14 + 2 * len(rest) ** 0.5) for i, rest in enumerate(members)}
     )
-    positions = layout(overview, sizes_of)
+    labels = {n: graph.nodes[n].get("label", str(n)) for n in ranked[:TOP_LABELLED]}
+    positions = layout(overview, sizes_of, labels)
     clusters = []
     golden = math.pi * (3 - math.sqrt(5))
     for i, rest in enumerate(members):
@@ -396,7 +397,8 @@ def render_page(
     if graph.number_of_nodes() > MAX_DRAWN:
         shown, clusters, positions, cluster_edges = _clusters(graph, sizes, radii)
     else:
-        shown, clusters, positions, cluster_edges = set(graph), [], layout(graph, radii), []
+        labels = {n: graph.nodes[n].get("label", str(n)) for n in ranked[:TOP_LABELLED]}
+        shown, clusters, positions, cluster_edges = set(graph), [], layout(graph, radii, labels), []
     view = graph.to_undirected(as_view=True) if graph.is_directed() else graph
     parts = sorted(nx.connected_components(view), key=lambda c: (-len(c), min(map(str, c))))
     main = parts[0] if parts else set()
@@ -437,6 +439,7 @@ def render_page(
     payload = {
         "title": title,
         "sizeBy": size_by,
+        "topLabels": TOP_LABELLED,
         "directed": graph.is_directed(),
         "rules": graph.graph.get("rules", {}),
         "groups": group_table(),
