@@ -30,7 +30,8 @@ kgr:government-of-vietnam a kg:Government ; skos:prefLabel "Government of Vietna
 kgr:role-prime-minister a org:Role ; skos:prefLabel "Prime Minister" .
 kgr:pos-chinh a org:Membership ; skos:prefLabel "Pham Minh Chinh, Prime Minister" ;
     org:member kgr:pham-minh-chinh ; org:organization kgr:government-of-vietnam ;
-    org:role kgr:role-prime-minister .
+    org:role kgr:role-prime-minister ;
+    kg:evidence "Prime Minister Pham Minh Chinh leads the Government of Vietnam." .
 """
 
 ARTICLE = """\
