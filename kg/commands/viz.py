@@ -83,7 +83,8 @@ def viz_command(
       kg viz --top 30
     """
     out = out or (root or Path.cwd()) / "build" / "graph.html"
-    dataset = open_dataset(data).dataset
+    opened = open_dataset(data)
+    dataset = opened.dataset
     query = query_text(query_file, {})[0] if query_file else None
     selection = [
         f"around {around} (depth {depth})" if around else "",
@@ -101,5 +102,5 @@ def viz_command(
         query=query,
         title=title or ("kg graph" + (f": {shown}" if shown else "")),
     )
-    write_page(build_page(dataset, rules, options), out)
+    write_page(build_page(dataset, rules, options, cache=opened.build_dir), out)
     click.echo(f"wrote {out}", err=True)

@@ -69,11 +69,14 @@ class Opened:
             persistent store reused), ``sources`` (parsed now) or ``endpoint``.
         valid: True when the data is known valid (a current build); None when
             not known (parsed now, or remote).
+        build_dir: the current build reused (origin ``build``), where derived
+            data such as the projection's edge list may be cached; else None.
     """
 
     dataset: KGDataset
     origin: str
     valid: bool | None = None
+    build_dir: Path | None = None
 
 
 def open_dataset(spec: DataSpec, progress: Progress | None = None) -> Opened:
@@ -114,4 +117,9 @@ def open_dataset(spec: DataSpec, progress: Progress | None = None) -> Opened:
         from kg.data.memory import MemoryDataset
 
         dataset = MemoryDataset.copy_of(dataset)
-    return Opened(dataset, "build" if reused else "sources", True if reused else None)
+    return Opened(
+        dataset,
+        "build" if reused else "sources",
+        True if reused else None,
+        build_dir if reused and spec.store != "memory" else None,
+    )
