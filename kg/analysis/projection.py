@@ -127,17 +127,23 @@ def _values(iris: list[str]) -> str:
 
 
 def project(
-    dataset: KGDataset, rules: ProjectionRules | None = None, only: Iterable[str] | None = None
+    dataset: KGDataset,
+    rules: ProjectionRules | None = None,
+    only: Iterable[str] | None = None,
+    details: bool = True,
 ) -> nx.DiGraph | nx.Graph:
     """Build the networkx graph of the facts following ``rules``.
 
     The graph's ``graph["rules"]`` holds the rules used. Node keys are IRIs.
     ``only`` keeps just those nodes (nodes of the full projection, e.g. the top
     ones by a measure from :func:`project_edges`) and the edges among them,
-    with the same attributes, looking up only what they need.
+    with the same attributes, looking up only what they need. ``details=False``
+    gives the nodes with their label and class only: no aliases, literals,
+    articles or edges.
     """
     with paused_gc():
-        return _project(dataset, rules or ProjectionRules(), None if only is None else set(only))
+        chosen = None if only is None else set(only)
+        return _project(dataset, rules or ProjectionRules(), chosen, details)
 
 
 def project_edges(
@@ -212,7 +218,7 @@ def _project_edges(dataset: KGDataset, rules: ProjectionRules) -> EdgeList:
 
 
 def _project(
-    dataset: KGDataset, rules: ProjectionRules, only: set[str] | None = None
+    dataset: KGDataset, rules: ProjectionRules, only: set[str] | None = None, details: bool = True
 ) -> nx.DiGraph | nx.Graph:
     prefixes = dataset.prefixes
     facts = dataset.graphs("triples")
@@ -234,9 +240,8 @@ def _project(
     specific = _most_specific(dataset, types)
     labels = label_values(dataset, nodes)
     aliases: dict[str, set[str]] = {}
-    for row in dataset.query(
-        f"SELECT DISTINCT ?e ?a WHERE {{ {dataset.in_facts('?e skos:altLabel ?a')} }}"
-    ):
+    alias_query = f"SELECT DISTINCT ?e ?a WHERE {{ {dataset.in_facts('?e skos:altLabel ?a')} }}"
+    for row in dataset.query(alias_query) if details else []:
         entity = row[0].value
         aliases.setdefault(merged.get(entity, entity), set()).add(row[1].value)
 
@@ -252,6 +257,8 @@ def _project(
             aliases=sorted(names - {preferred}),
             articles=[],
         )
+    if not details:
+        return graph
     subjects = None if only is None else nodes
     _add_literals(dataset, graph, merged, subjects)
     _add_articles(dataset, graph, merged, articles, subjects)

@@ -172,8 +172,10 @@ def _large_stats(
         values, method, notes = measure_on_edges(edges, name, seed)
         chosen = m.top_indices(values, top)
         measured[name] = (chosen, values, method, notes)
+    if progress:
+        progress(steps - 1, steps, "labels")
     shown = {i for c in largest for i in c} | {i for v in measured.values() for i in v[0]}
-    described = project(dataset, rules, only={edges.nodes[i] for i in shown})
+    described = project(dataset, rules, only={edges.nodes[i] for i in shown}, details=False)
 
     def label(i: int) -> str:
         node = edges.nodes[i]

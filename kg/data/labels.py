@@ -43,7 +43,7 @@ def label_values(
     """
     if not iris:
         return {}
-    preds = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
+    preds = ", ".join(f"<{p}>" for p in LABEL_PREDICATES)
     wanted = set(iris)
     chosen = (
         f"VALUES ?e {{ {' '.join(f'<{iri}>' for iri in wanted)} }} "
@@ -51,7 +51,10 @@ def label_values(
         else ""
     )
     rows = dataset.query(
-        f"SELECT DISTINCT ?e ?p ?l WHERE {{ {chosen}VALUES ?p {{ {preds} }} ?e ?p ?l . FILTER isLiteral(?l) }}",
+        # a FILTER, not a second VALUES: two VALUES lists make Oxigraph join them
+        # first and scan for every pair (2 s instead of 2 ms for 70 IRIs at 1M triples)
+        f"SELECT DISTINCT ?e ?p ?l WHERE {{ {chosen}?e ?p ?l . "
+        f"FILTER(isLiteral(?l) && ?p IN ({preds})) }}",
         graphs,
     )
     found: dict[str, list[tuple[str, str, str]]] = {}
