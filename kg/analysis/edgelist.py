@@ -51,6 +51,7 @@ class EdgeList:
     weight: np.ndarray
     directed: bool = True
     rules: dict[str, object] = field(default_factory=dict)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def node_count(self) -> int:
@@ -101,7 +102,13 @@ class EdgeList:
 
         Where both directions exist, the weight is the one from the lower index
         to the higher, as networkx's undirected view of a directed graph reports it.
+        Computed once per edge list (the measures share it).
         """
+        if "pairs" not in self._memo:
+            self._memo["pairs"] = self._pairs()
+        return self._memo["pairs"]
+
+    def _pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         u = np.minimum(self.source, self.target)
         v = np.maximum(self.source, self.target)
         backwards = (self.source > self.target).astype(np.int8)
@@ -113,6 +120,12 @@ class EdgeList:
 
     def adjacency(self, weighted: bool = False) -> object:  # -> scipy.sparse.csr_array
         """The symmetric adjacency of :meth:`pairs` (0/1 unless ``weighted``)."""
+        key = ("adjacency", weighted)
+        if key not in self._memo:
+            self._memo[key] = self._adjacency(weighted)
+        return self._memo[key]
+
+    def _adjacency(self, weighted: bool) -> object:
         import scipy.sparse as sp
 
         u, v, w = self.pairs()

@@ -190,9 +190,8 @@ def communities_figures(
 
     n = edges.node_count
     u, v, w = edges.pairs()
-    pairs = list(zip(u.tolist(), v.tolist(), w.tolist(), strict=True))
     method = "louvain"
-    if not pairs:
+    if not len(u):
         found = [{i} for i in range(n)]
         quality = 0.0
     elif n > exact_limit:
@@ -213,7 +212,7 @@ def communities_figures(
     else:
         ints = nx.Graph()
         ints.add_nodes_from(range(n))
-        ints.add_weighted_edges_from(pairs)
+        ints.add_weighted_edges_from(zip(u.tolist(), v.tolist(), w.tolist(), strict=True))
         found = nx.community.louvain_communities(
             ints, weight="weight", resolution=resolution, seed=seed
         )
