@@ -121,3 +121,14 @@ def test_the_reference_and_the_build_keep_their_fastest_of_the_repeats(bench):
             assert figures["seconds"] == pytest.approx(min(figures["runs_seconds"]), abs=1e-6)
             assert figures["seconds"] > 0
         assert "fastest of" in "\n".join(format_run(run))
+
+
+def test_bench_runs_the_igraph_reference_for_stats_and_reports_the_ratio(bench):
+    reference, stats = bench["stages"]["reference_igraph_stats"], bench["stages"]["stats"]
+    assert reference["nodes"] == stats["nodes"]  # the same graph on both sides
+    assert reference["edges"] == bench["stages"]["projection"]["edges"]
+    expected = round(stats["seconds"] / reference["seconds"], 2)
+    assert bench["ratios"]["stats_time_vs_reference_igraph"] == pytest.approx(expected, abs=0.02)
+    target = bench["targets"]["stats_time_vs_reference_igraph"]
+    assert target["met"] == (target["value"] <= 1.3)
+    assert "of the igraph reference" in "\n".join(format_run(bench))

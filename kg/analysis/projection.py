@@ -26,19 +26,27 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from itertools import combinations
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
+import numpy as np
 
 from kg.analysis.gcpause import paused_gc
+from kg.analysis.rule_terms import check_rule_terms, expand
 from kg.data.dataset import KGDataset
 from kg.data.labels import label_values
 from kg.data.namespaces import shorten
 from kg.errors import UsageError
+
+if TYPE_CHECKING:
+    from kg.analysis.edgelist import EdgeList
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -108,68 +116,134 @@ def load_rules(path: Path, base: ProjectionRules | None = None) -> ProjectionRul
     return (base or ProjectionRules()).updated(**data)
 
 
-def _expand(name: str, prefixes: dict[str, str]) -> str:
-    prefix, sep, local = name.partition(":")
-    if name.startswith("<") and name.endswith(">"):
-        return name[1:-1]
-    if sep and prefix in prefixes:
-        return prefixes[prefix] + local
-    if "://" in name:
-        return name
-    raise UsageError(f"unknown prefix in {name!r}; use a known prefix or a full <IRI>")
-
-
 def _values(iris: list[str]) -> str:
     return " ".join(f"<{i}>" for i in iris)
 
 
-def project(dataset: KGDataset, rules: ProjectionRules | None = None) -> nx.DiGraph | nx.Graph:
+def project(
+    dataset: KGDataset,
+    rules: ProjectionRules | None = None,
+    only: Iterable[str] | None = None,
+    details: bool = True,
+) -> nx.DiGraph | nx.Graph:
     """Build the networkx graph of the facts following ``rules``.
 
     The graph's ``graph["rules"]`` holds the rules used. Node keys are IRIs.
+    ``only`` keeps just those nodes (nodes of the full projection, e.g. the top
+    ones by a measure from :func:`project_edges`) and the edges among them,
+    with the same attributes, looking up only what they need. ``details=False``
+    gives the nodes with their label and class only: no aliases, literals,
+    articles or edges.
 
     Raises:
         kg.errors.UsageError: a rule names a predicate or class the dataset does not know.
     """
-    from kg.analysis.rule_terms import check_rule_terms
-
     check_rule_terms(dataset, rules or ProjectionRules(), ProjectionRules())
     with paused_gc():
-        return _project(dataset, rules or ProjectionRules())
+        chosen = None if only is None else set(only)
+        return _project(dataset, rules or ProjectionRules(), chosen, details)
 
 
-def _project(dataset: KGDataset, rules: ProjectionRules) -> nx.DiGraph | nx.Graph:
+def project_edges(
+    dataset: KGDataset, rules: ProjectionRules | None = None, cache: Path | None = None
+) -> EdgeList:
+    """The projection's nodes and weighted edges as integer arrays, by the same rules as :func:`project`.
+
+    No labels, literals or articles are read. ``cache`` is a current build's
+    folder: the edge list is read from there when it was saved for the same
+    build and rules, and saved there otherwise.
+    """
+    from kg.analysis.edgelist import EdgeList, cache_key, cache_path
+
+    rules = rules or ProjectionRules()
+    check_rule_terms(dataset, rules, ProjectionRules())
+    key = cache_key(cache, rules.to_dict()) if cache is not None else None
+    if key is not None:
+        found = EdgeList.load(cache_path(cache), key)
+        if found is not None:
+            return found
+    if rules.collapse_events:  # rewrites the graph: done once, on the graph itself
+        edges = EdgeList.from_graph(project(dataset, rules))
+    else:
+        with paused_gc():
+            edges = _project_edges(dataset, rules)
+    if key is not None:
+        with contextlib.suppress(OSError):  # a read-only build still answers, uncached
+            edges.save(cache_path(cache), key)
+    return edges
+
+
+def _node_set(
+    dataset: KGDataset, rules: ProjectionRules, only: set[str] | None, with_types: bool
+) -> tuple[dict[str, set[str]], list[str], dict[str, str], list[str]]:
+    """Typed entities, the nodes among them, the owl:sameAs merges and the kept nodes.
+
+    With ``only``, types are looked up for those nodes and what owl:sameAs merges into them.
+    """
+    excluded_classes = [expand(c, dataset.prefixes) for c in rules.exclude_classes]
+    candidates = None if only is None else _with_same_as(dataset, only)
+    types: dict[str, set[str]] = {}
+    if with_types:
+        chosen = "" if candidates is None else f"VALUES ?e {{ {_values(sorted(candidates))} }} "
+        for row in dataset.query(
+            f"SELECT DISTINCT ?e ?c WHERE {{ {chosen}{dataset.in_facts('?e a ?c FILTER isIRI(?e)')} }}"
+        ):
+            types.setdefault(row[0].value, set()).add(row[1].value)
+    else:
+        for row in dataset.query(
+            f"SELECT DISTINCT ?e WHERE {{ {dataset.in_facts('?e a ?c FILTER isIRI(?e)')} }}"
+        ):
+            types[row[0].value] = set()
+    hidden = _instances_of(dataset, excluded_classes)
+    nodes = sorted(e for e in types if e not in hidden)
+    merged = _same_as(dataset, set(nodes))
+    keep = sorted({merged.get(n, n) for n in nodes})
+    if only is not None:
+        keep = [n for n in keep if n in only]
+    return types, nodes, merged, keep
+
+
+def _project_edges(dataset: KGDataset, rules: ProjectionRules) -> EdgeList:
+    from kg.analysis.edgelist import EdgeList
+
+    facts = dataset.graphs("triples")
+    if not facts:
+        return EdgeList([], *(np.zeros(0) for _ in range(3)), rules.directed, rules.to_dict())
+    _types, _nodes, merged, keep = _node_set(dataset, rules, None, with_types=False)
+    weights, _predicates, _sources = _edge_weights(dataset, rules, merged, set(keep), None)
+    index = {n: i for i, n in enumerate(keep)}
+    rows = [(index[s], index[o], float(w)) for (s, o), w in weights.items()]
+    return EdgeList.from_rows(keep, rows, rules.directed, rules.to_dict())
+
+
+def _project(
+    dataset: KGDataset, rules: ProjectionRules, only: set[str] | None = None, details: bool = True
+) -> nx.DiGraph | nx.Graph:
     prefixes = dataset.prefixes
     facts = dataset.graphs("triples")
     graph: nx.DiGraph | nx.Graph = nx.DiGraph() if rules.directed else nx.Graph()
     graph.graph["rules"] = rules.to_dict()
     if not facts:
         return graph
-    excluded_classes = [_expand(c, prefixes) for c in rules.exclude_classes]
+    if only is not None and rules.collapse_events:  # collapsing needs every event's people
+        full = _project(dataset, rules)
+        return full.subgraph(sorted((n for n in full if n in only), key=str)).copy()
     articles = _article_files(dataset)
-
-    types: dict[str, set[str]] = {}
-    for row in dataset.query(
-        f"SELECT DISTINCT ?e ?c WHERE {{ {dataset.in_facts('?e a ?c FILTER isIRI(?e)')} }}"
-    ):
-        types.setdefault(row[0].value, set()).add(row[1].value)
-    hidden = _instances_of(dataset, excluded_classes)
-    nodes = sorted(e for e in types if e not in hidden)
-    merged = _same_as(dataset, set(nodes))
-    keep = sorted({merged.get(n, n) for n in nodes})
+    types, nodes, merged, keep = _node_set(dataset, rules, only, with_types=True)
     node_set = set(keep)
-    specific = _most_specific(dataset, types)
-    labels = label_values(dataset, nodes)
-    aliases: dict[str, set[str]] = {}
-    for row in dataset.query(
-        f"SELECT DISTINCT ?e ?a WHERE {{ {dataset.in_facts('?e skos:altLabel ?a')} }}"
-    ):
-        entity = row[0].value
-        aliases.setdefault(merged.get(entity, entity), set()).add(row[1].value)
-
     members: dict[str, list[str]] = {}
     for n in nodes:
         members.setdefault(merged.get(n, n), []).append(n)
+    if only is not None:
+        nodes = [m for n in keep for m in members[n]]
+    specific = _most_specific(dataset, types)
+    labels = label_values(dataset, nodes)
+    aliases: dict[str, set[str]] = {}
+    alias_query = f"SELECT DISTINCT ?e ?a WHERE {{ {dataset.in_facts('?e skos:altLabel ?a')} }}"
+    for row in dataset.query(alias_query) if details else []:
+        entity = row[0].value
+        aliases.setdefault(merged.get(entity, entity), set()).add(row[1].value)
+
     classes = {c: shorten(c, prefixes) for c in set(specific.values())}
     for iri in keep:
         entries = [e for m in members[iri] for e in labels.get(m, [])]
@@ -182,12 +256,39 @@ def _project(dataset: KGDataset, rules: ProjectionRules) -> nx.DiGraph | nx.Grap
             aliases=sorted(names - {preferred}),
             articles=[],
         )
-    _add_literals(dataset, graph, merged)
-    _add_articles(dataset, graph, merged, articles)
-    _add_edges(dataset, graph, rules, merged, node_set, articles)
+    if not details:
+        return graph
+    subjects = None if only is None else nodes
+    _add_literals(dataset, graph, merged, subjects)
+    _add_articles(dataset, graph, merged, articles, subjects)
+    _add_edges(dataset, graph, rules, merged, node_set, articles, subjects)
     if rules.collapse_events:
         _collapse(graph, dataset, rules)
     return graph
+
+
+def _with_same_as(dataset: KGDataset, iris: set[str]) -> set[str]:
+    """``iris`` and every IRI linked to one of them by owl:sameAs, transitively."""
+    links = nx.Graph()
+    for row in dataset.query(
+        "SELECT ?a ?b WHERE { ?a owl:sameAs ?b FILTER(isIRI(?a) && isIRI(?b)) }"
+    ):
+        links.add_edge(row["a"].value, row["b"].value)
+    found = set(iris)
+    for group in nx.connected_components(links):
+        if group & iris:
+            found |= group
+    return found
+
+
+#: Up to this many subjects, attribute queries name them in a VALUES list.
+VALUES_SUBJECTS = 2000
+
+
+def _subjects(subjects: list[str] | None, var: str = "?s") -> str:
+    if subjects is None or len(subjects) > VALUES_SUBJECTS:
+        return ""
+    return f"VALUES {var} {{ {_values(sorted(subjects))} }} "
 
 
 def _article_files(dataset: KGDataset) -> dict[str, str]:
@@ -242,8 +343,10 @@ def _most_specific(dataset: KGDataset, types: dict[str, set[str]]) -> dict[str, 
     return result
 
 
-def _add_literals(dataset: KGDataset, graph: nx.Graph, merged: dict[str, str]) -> None:
-    pattern = (
+def _add_literals(
+    dataset: KGDataset, graph: nx.Graph, merged: dict[str, str], subjects: list[str] | None = None
+) -> None:
+    pattern = _subjects(subjects) + (
         "?s ?p ?o FILTER(isIRI(?s) && isLiteral(?o)) "
         "FILTER(?p NOT IN (skos:prefLabel, skos:altLabel, rdfs:label, kg:evidence))"
     )
@@ -268,10 +371,11 @@ def _add_articles(
     graph: nx.Graph,
     merged: dict[str, str],
     articles: dict[str, str],
+    subjects: list[str] | None = None,
 ) -> None:
     if not articles:
         return
-    pattern = "{ ?s ?p ?o } UNION { ?o ?p ?s FILTER(?p != schema:mentions) }"
+    pattern = _subjects(subjects) + "{ ?s ?p ?o } UNION { ?o ?p ?s FILTER(?p != schema:mentions) }"
     rows = dataset.query(
         f"SELECT DISTINCT ?s ?g WHERE {{ {dataset.in_facts(pattern)} FILTER isIRI(?s) }}"
     )
@@ -293,53 +397,16 @@ def _add_edges(
     merged: dict[str, str],
     nodes: set[str],
     articles: dict[str, str],
+    subjects: list[str] | None = None,
 ) -> None:
     prefixes = dataset.prefixes
-    excluded = {_expand(p, prefixes) for p in rules.exclude_predicates}
-    excluded |= {
-        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
-        "http://www.w3.org/2002/07/owl#sameAs",
-    }
-    included = {_expand(p, prefixes) for p in rules.include_predicates}
     predicate_labels = {
         row["p"].value: row["l"].value
         for row in dataset.query(
             "SELECT ?p (SAMPLE(?x) AS ?l) WHERE { ?p rdfs:label ?x } GROUP BY ?p"
         )
     }
-    chosen = (
-        f"VALUES ?p {{ {_values(sorted(included - excluded))} }} "
-        if included
-        else f"FILTER(?p NOT IN ({', '.join(f'<{p}>' for p in sorted(excluded))})) "
-    )
-    pattern = f"?s ?p ?o FILTER(isIRI(?s) && isIRI(?o)) {chosen}"
-    rows = dataset.query(f"SELECT ?s ?p ?o ?g WHERE {{ {dataset.in_facts(pattern)} }}")
-    seen: set[tuple[str, str, str]] = set()
-    weights: dict[tuple[str, str], int] = {}
-    predicates: dict[tuple[str, str], set[str]] = {}
-    sources: dict[tuple[str, str], set[str]] = {}
-    for s_term, p_term, o_term, g_term in rows:
-        subject, obj = s_term.value, o_term.value
-        s = merged.get(subject, subject)
-        o = merged.get(obj, obj)
-        if s not in nodes or o not in nodes or s == o:
-            continue
-        p = p_term.value
-        key = (s, o) if rules.directed or s < o else (o, s)
-        triple = (subject, p, obj)
-        if triple not in seen:  # the same triple in two articles is one triple
-            seen.add(triple)
-            weights[key] = weights.get(key, 0) + 1
-            if key in predicates:
-                predicates[key].add(p)
-            else:
-                predicates[key] = {p}
-        article = articles.get(g_term.value)
-        if article is not None:
-            if key in sources:
-                sources[key].add(article)
-            else:
-                sources[key] = {article}
+    weights, predicates, sources = _edge_weights(dataset, rules, merged, nodes, articles, subjects)
     # Most edges share a few predicate sets: name each set once.
     named: dict[frozenset[str], tuple[list[str], str]] = {}
     edges = []
@@ -368,10 +435,74 @@ def _add_edges(
     graph.add_edges_from(edges)
 
 
+def _edge_weights(
+    dataset: KGDataset,
+    rules: ProjectionRules,
+    merged: dict[str, str],
+    nodes: set[str],
+    articles: dict[str, str] | None,
+    subjects: list[str] | None = None,
+) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], set[str]], dict]:
+    """The edges between ``nodes`` by the rules: weight (distinct triples), predicates and
+    (unless ``articles`` is None, when only weights are wanted) the articles stating each."""
+    prefixes = dataset.prefixes
+    excluded = {expand(p, prefixes) for p in rules.exclude_predicates}
+    excluded |= {
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+        "http://www.w3.org/2002/07/owl#sameAs",
+    }
+    included = {expand(p, prefixes) for p in rules.include_predicates}
+    chosen = (
+        f"VALUES ?p {{ {_values(sorted(included - excluded))} }} "
+        if included
+        else f"FILTER(?p NOT IN ({', '.join(f'<{p}>' for p in sorted(excluded))})) "
+    )
+    pattern = f"{_subjects(subjects)}?s ?p ?o FILTER(isIRI(?s) && isIRI(?o)) {chosen}"
+    weights: dict[tuple[str, str], int] = {}
+    predicates: dict[tuple[str, str], set[str]] = {}
+    sources: dict[tuple[str, str], set[str]] = {}
+    if articles is None:  # the same triple in two articles is one triple: DISTINCT
+        rows = dataset.query(f"SELECT DISTINCT ?s ?p ?o WHERE {{ {dataset.in_facts(pattern)} }}")
+        for s_term, _p_term, o_term in rows:
+            subject, obj = s_term.value, o_term.value
+            s = merged.get(subject, subject)
+            o = merged.get(obj, obj)
+            if s not in nodes or o not in nodes or s == o:
+                continue
+            key = (s, o) if rules.directed or s < o else (o, s)
+            weights[key] = weights.get(key, 0) + 1
+        return weights, predicates, sources
+    rows = dataset.query(f"SELECT ?s ?p ?o ?g WHERE {{ {dataset.in_facts(pattern)} }}")
+    seen: set[tuple[str, str, str]] = set()
+    for s_term, p_term, o_term, g_term in rows:
+        subject, obj = s_term.value, o_term.value
+        s = merged.get(subject, subject)
+        o = merged.get(obj, obj)
+        if s not in nodes or o not in nodes or s == o:
+            continue
+        p = p_term.value
+        key = (s, o) if rules.directed or s < o else (o, s)
+        triple = (subject, p, obj)
+        if triple not in seen:  # the same triple in two articles is one triple
+            seen.add(triple)
+            weights[key] = weights.get(key, 0) + 1
+            if key in predicates:
+                predicates[key].add(p)
+            else:
+                predicates[key] = {p}
+        article = articles.get(g_term.value)
+        if article is not None:
+            if key in sources:
+                sources[key].add(article)
+            else:
+                sources[key] = {article}
+    return weights, predicates, sources
+
+
 def _collapse(graph: nx.Graph, dataset: KGDataset, rules: ProjectionRules) -> None:
     """Replace event and agreement nodes by weighted edges between the people linked to them."""
-    events = _instances_of(dataset, [_expand(c, dataset.prefixes) for c in EVENT_CLASSES])
-    people = _instances_of(dataset, [_expand(PERSON_CLASS, dataset.prefixes)])
+    events = _instances_of(dataset, [expand(c, dataset.prefixes) for c in EVENT_CLASSES])
+    people = _instances_of(dataset, [expand(PERSON_CLASS, dataset.prefixes)])
     for event in sorted(e for e in events if e in graph):
         neighbours = (
             set(graph.successors(event)) | set(graph.predecessors(event))

@@ -15,6 +15,7 @@ The result is one JSON-ready dict with a stable schema (``"schema": "kg-stats/1"
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import networkx as nx
 
@@ -27,11 +28,15 @@ from kg.analysis import (
     diameter,
 )
 from kg.analysis.census import rdf_census
-from kg.analysis.projection import ProjectionRules, project
+from kg.analysis.measures.measure import EXACT_LIMIT
+from kg.analysis.projection import ProjectionRules, project, project_edges
 from kg.data.dataset import KGDataset
 from kg.validation import validate
 
 SCHEMA = "kg-stats/1"
+#: Above this many nodes the figures come from the integer edge list
+#: (:mod:`kg.analysis.measures.onedges`), and only the entities shown are labelled.
+LARGE_GRAPH = EXACT_LIMIT
 
 
 def _top(graph: nx.Graph, pairs: list[tuple[object, float]]) -> list[dict[str, object]]:
@@ -77,12 +82,18 @@ def compute_stats(
     validated: bool | None = None,
     check: bool = True,
     progress: Callable[[int, int, str], None] | None = None,
+    cache: Path | None = None,
 ) -> dict[str, object]:
     """Everything ``kg stats`` reports, as one dict (see the module docstring for the schema).
 
     ``validated=True`` says the sources are known valid (a current build);
     otherwise validation runs here, unless ``check=False`` (a remote endpoint,
     whose data kg did not load; its validation is then reported as unknown).
+    ``cache`` is the current build's folder, where the projection's edge list
+    is kept (:func:`kg.analysis.projection.project_edges`).
+
+    Up to :data:`LARGE_GRAPH` nodes the measures run on the networkx
+    projection; above, on its edge list, with labels read for the entities shown.
     """
     names = measures or list(CENTRALITIES)
     unknown = [m for m in names if m not in CENTRALITIES]
@@ -107,6 +118,12 @@ def compute_stats(
         }
     if progress:
         progress(1, steps, "projecting")
+    edges = project_edges(dataset, rules, cache)
+    if edges.node_count > LARGE_GRAPH:
+        result.update(_large_stats(dataset, rules, edges, names, top, seed, progress, steps))
+        if progress:
+            progress(steps, steps, "done")
+        return result
     graph = project(dataset, rules)
     result["projection"] = {
         "rules": graph.graph["rules"],
@@ -129,3 +146,99 @@ def compute_stats(
     if progress:
         progress(steps, steps, "done")
     return result
+
+
+def _large_stats(
+    dataset: KGDataset,
+    rules: ProjectionRules | None,
+    edges: object,  # EdgeList
+    names: list[str],
+    top: int,
+    seed: int,
+    progress: Callable[[int, int, str], None] | None,
+    steps: int,
+) -> dict[str, object]:
+    """Projection, graph and measures from the edge list; labels for the entities shown."""
+    from kg.analysis.measures import onedges as m
+
+    if progress:
+        progress(2, steps, "graph figures")
+    found = m.communities_figures(edges, seed=seed)
+    degree = m.degree_values(edges, "total")
+    # each community's best-connected members first, as on the networkx path
+    largest = [
+        sorted(c, key=lambda i: (-degree[i], edges.nodes[i]))[:top]
+        for c in found["communities"][:top]
+    ]
+    figures = {
+        "density": m.density_value(edges),
+        "components": m.components_figures(edges),
+        "diameter": m.diameter_figure(edges),
+        "degree_distribution": {str(k): v for k, v in m.degree_distribution_counts(edges).items()},
+    }
+    measured: dict[str, tuple[list[int], object, str, list[str]]] = {}
+    for done, name in enumerate(names, start=3):
+        if progress:
+            progress(done, steps, name)
+        values, method, notes = measure_on_edges(edges, name, seed)
+        chosen = m.top_indices(values, top)
+        measured[name] = (chosen, values, method, notes)
+    if progress:
+        progress(steps - 1, steps, "labels")
+    shown = {i for c in largest for i in c} | {i for v in measured.values() for i in v[0]}
+    described = project(dataset, rules, only={edges.nodes[i] for i in shown}, details=False)
+
+    def label(i: int) -> str:
+        node = edges.nodes[i]
+        return described.nodes[node].get("label", node) if node in described else node
+
+    return {
+        "projection": {
+            "rules": edges.rules,
+            "nodes": edges.node_count,
+            "edges": edges.edge_count,
+        },
+        "graph": {
+            **figures,
+            "communities": {
+                **{k: v for k, v in found.items() if k != "communities"},
+                "largest": [[label(i) for i in c] for c in largest],
+            },
+        },
+        "measures": {
+            name: {
+                "method": method,
+                "notes": notes,
+                "top": [
+                    {
+                        "id": edges.nodes[i],
+                        "label": label(i),
+                        "class": described.nodes[edges.nodes[i]].get("class", "")
+                        if edges.nodes[i] in described
+                        else "",
+                        "value": round(float(values[i]), 6),
+                    }
+                    for i in chosen
+                ],
+            }
+            for name, (chosen, values, method, notes) in measured.items()
+        },
+    }
+
+
+def measure_on_edges(edges: object, name: str, seed: int) -> tuple[object, str, list[str]]:
+    """One of :data:`~kg.analysis.CENTRALITIES` on the edge list: values, method, notes."""
+    from kg.analysis.measures import onedges as m
+
+    undirected_note = [] if edges.directed else ["graph is undirected"]
+    if name == "degree":
+        return m.degree_values(edges), "exact", []
+    if name in ("in_degree", "out_degree"):
+        return m.degree_values(edges, name.split("_")[0]), "exact", undirected_note
+    if name == "pagerank":
+        return m.pagerank_values(edges), "exact", []
+    if name == "betweenness":
+        return (*m.betweenness_values(edges, seed=seed), [])
+    if name == "closeness":
+        return (*m.closeness_values(edges, seed=seed), [])
+    return m.eigenvector_values(edges)

@@ -96,6 +96,7 @@ def stats_command(
             validated=opened.valid,
             check=opened.origin != "endpoint",
             progress=progress,
+            cache=opened.build_dir,
         )
     if as_json:
         click.echo(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False))

@@ -95,7 +95,8 @@ def viz_command(
     from kg.query.request import query_text
 
     out = out or default_out(root or Path.cwd()) / "graph.html"
-    dataset = open_data(data).dataset
+    opened = open_data(data)
+    dataset = opened.dataset
     query = query_text(query_file, load_catalogue())[0] if query_file else None
     selection = [
         f"around {around} (depth {depth})" if around else "",
@@ -113,5 +114,5 @@ def viz_command(
         query=query,
         title=title or ("kg graph" + (f": {shown}" if shown else "")),
     )
-    write_page(build_page(dataset, rules, options), out)
+    write_page(build_page(dataset, rules, options, cache=opened.build_dir), out)
     click.echo(f"wrote {out}", err=True)

@@ -23,8 +23,9 @@ LABEL_PREDICATES: tuple[str, ...] = (
     PREFIXES["dcterms"] + "title",
 )
 
-#: Largest number of IRIs looked up through a ``VALUES`` list.
-VALUES_LIMIT = 100
+#: Largest number of IRIs looked up through a ``VALUES`` list (at 1M triples:
+#: 0.13 s for 500 IRIs, 1.5 s for 20,000, against 1.6-3.4 s reading every label).
+VALUES_LIMIT = 20_000
 
 
 def _rank(predicate: str, language: str) -> tuple[int, int]:
@@ -37,13 +38,12 @@ def label_values(
 ) -> dict[str, list[tuple[str, str, str]]]:
     """Every naming value of each IRI as ``(predicate, language, text)``, sorted by preference.
 
-    Up to :data:`VALUES_LIMIT` IRIs are looked up one by one; for more, every
-    label is read and the wanted ones kept, which is hundreds of times faster
-    than a long ``VALUES`` list on Oxigraph.
+    Up to :data:`VALUES_LIMIT` IRIs are looked up through a ``VALUES`` list; for
+    more, every label is read and the wanted ones kept.
     """
     if not iris:
         return {}
-    preds = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
+    preds = ", ".join(f"<{p}>" for p in LABEL_PREDICATES)
     wanted = set(iris)
     chosen = (
         f"VALUES ?e {{ {' '.join(f'<{iri}>' for iri in wanted)} }} "
@@ -51,7 +51,10 @@ def label_values(
         else ""
     )
     rows = dataset.query(
-        f"SELECT DISTINCT ?e ?p ?l WHERE {{ {chosen}VALUES ?p {{ {preds} }} ?e ?p ?l . FILTER isLiteral(?l) }}",
+        # a FILTER, not a second VALUES: two VALUES lists make Oxigraph join them
+        # first and scan for every pair (2 s instead of 2 ms for 70 IRIs at 1M triples)
+        f"SELECT DISTINCT ?e ?p ?l WHERE {{ {chosen}?e ?p ?l . "
+        f"FILTER(isLiteral(?l) && ?p IN ({preds})) }}",
         graphs,
     )
     found: dict[str, list[tuple[str, str, str]]] = {}

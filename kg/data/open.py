@@ -74,12 +74,15 @@ class Opened:
             not known (parsed now, or remote).
         notes: what the user should know about where the data came from
             (the service found at a server's base URL, an old build folder read).
+        build_dir: the current build reused (origin ``build``), where derived
+            data such as the projection's edge list may be cached; else None.
     """
 
     dataset: KGDataset
     origin: str
     valid: bool | None = None
     notes: list[str] = field(default_factory=list)
+    build_dir: Path | None = None
 
 
 def open_dataset(spec: DataSpec, progress: Progress | None = None) -> Opened:
@@ -128,4 +131,10 @@ def open_dataset(spec: DataSpec, progress: Progress | None = None) -> Opened:
 
         dataset = MemoryDataset.copy_of(dataset)
     notes = [note] if reused and note else []
-    return Opened(dataset, "build" if reused else "sources", True if reused else None, notes)
+    return Opened(
+        dataset,
+        "build" if reused else "sources",
+        True if reused else None,
+        notes,
+        build_dir if reused and spec.store != "memory" else None,
+    )

@@ -484,18 +484,48 @@ def render_page(
 
 
 def build_page(
-    dataset: KGDataset, rules: ProjectionRules | None = None, options: PageOptions | None = None
+    dataset: KGDataset,
+    rules: ProjectionRules | None = None,
+    options: PageOptions | None = None,
+    cache: Path | None = None,
 ) -> str:
-    """Project the dataset, select what the options ask for, and render the page."""
+    """Project the dataset, select what the options ask for, and render the page.
+
+    ``cache`` is the current build's folder (see :func:`kg.analysis.projection.project_edges`).
+    """
     options = options or PageOptions()
     if options.size_by not in CENTRALITIES:
         raise UsageError(
             f"unknown measure {options.size_by!r}; use one of {', '.join(CENTRALITIES)}"
         )
+    if options.top and not (options.around or options.article or options.query):
+        found = _top_on_edges(dataset, rules, options, cache)
+        if found is not None:
+            return render_page(*found, options.title, options.size_by, page_context(dataset))
     graph = project(dataset, rules)
     sizes = CENTRALITIES[options.size_by](graph).values
     selected = select_subgraph(dataset, graph, options, sizes)
     return render_page(selected, sizes, options.title, options.size_by, page_context(dataset))
+
+
+def _top_on_edges(
+    dataset: KGDataset, rules: ProjectionRules | None, options: PageOptions, cache: Path | None
+) -> tuple[nx.Graph, dict] | None:
+    """On a large graph, the top N by the measure from the edge list, and only they projected.
+
+    None on a small graph (the whole projection is cheap there).
+    """
+    from kg.analysis.measures.onedges import top_indices
+    from kg.analysis.projection import project_edges
+    from kg.analysis.stats import LARGE_GRAPH, measure_on_edges
+
+    edges = project_edges(dataset, rules, cache)
+    if edges.node_count <= LARGE_GRAPH:
+        return None
+    values, _method, _notes = measure_on_edges(edges, options.size_by, 0)
+    chosen = top_indices(values, options.top)
+    sizes = {edges.nodes[i]: float(values[i]) for i in chosen}
+    return project(dataset, rules, only=set(sizes)), sizes
 
 
 class NotebookPage:

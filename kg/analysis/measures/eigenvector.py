@@ -30,9 +30,25 @@ SPARSE_ABOVE = SMALL
 
 
 def eigenvector(graph: nx.Graph, max_iter: int = 1000, tol: float = 1e-8) -> Measure:
-    """Eigenvector centrality per component, scaled by component size."""
+    """Eigenvector centrality per component, scaled by component size.
+
+    Above :data:`~kg.analysis.measures.measure.SMALL` nodes each component is
+    solved exactly in C (:func:`kg.analysis.measures.onedges.eigenvector_values`).
+    """
     view = undirected(graph)
     n = view.number_of_nodes()
+    if n > SMALL:
+        from kg.analysis.edgelist import EdgeList
+        from kg.analysis.measures.onedges import eigenvector_values
+
+        edges = EdgeList.from_graph(graph)
+        found, method, notes = eigenvector_values(edges)
+        return Measure(
+            "eigenvector",
+            dict(zip(edges.nodes, found.tolist(), strict=True)),
+            method=method,
+            notes=notes,
+        )
     values: dict[object, float] = {}
     notes = []
     method = "power iteration"

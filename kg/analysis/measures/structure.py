@@ -35,12 +35,10 @@ def diameter(graph: nx.Graph, exact_limit: int = EXACT_LIMIT) -> dict[str, objec
         _nodes, adjacency = indexed(sub)
         longest = max(int(d.max()) for _c, d in distance_rows(adjacency, range(len(largest))))
         return {"value": longest, "method": "exact", "component_nodes": len(largest)}
-    value = nx.approximation.diameter(sub, seed=0)
-    return {
-        "value": value,
-        "method": "2-sweep lower bound, seed 0",
-        "component_nodes": len(largest),
-    }
+    from kg.analysis.edgelist import EdgeList
+    from kg.analysis.measures.onedges import diameter_figure
+
+    return diameter_figure(EdgeList.from_graph(graph), exact_limit)
 
 
 def degree_distribution(graph: nx.Graph) -> dict[int, int]:
