@@ -138,3 +138,42 @@ def test_weak_match_is_a_comment_not_a_merge(newsroom):
     assert "# REVIEW: or is it a known entity? kgr:nishimura-yasutoshi" in ttl
     assert "kgr:nishimura-yasutoshi skos:altLabel" not in ttl
     assert "kgr:osaka a schema:Place" in ttl
+
+
+def _figures(text: str) -> str:
+    return draft_article(f"Notes on trade\n{text}\n", "corpus/007_x.txt", EntityIndex({}))
+
+
+def test_counts_with_describing_words_irregular_plurals_and_ranges():
+    ttl = _figures(
+        "The ministers signed 14 trade cooperation agreements, and some 3,200 people attended. "
+        "About 12 of the 40 ports were closed for 15 years. "
+        "The region will need 1-1.5 million nurses."
+    )
+    assert 'kg:value 14 ; kg:unit "agreements"' in ttl
+    assert 'kg:value 3200 ; kg:unit "people"' in ttl and 'kg:qualifier "some"' in ttl
+    assert 'kg:value 40 ; kg:unit "ports"' in ttl
+    assert 'kg:value 1000000 ; kg:upperValue 1500000 ; kg:unit "nurses"' in ttl
+    assert "kg:value 12 " not in ttl  # "12 of the ..." counts nothing
+    assert 'kg:unit "years"' not in ttl
+
+
+def test_ranks_without_an_ordinal_number():
+    ttl = _figures(
+        "Norway is the largest buyer of its salmon. Chile ranks second with 9 buyers. "
+        "Peru is one of the largest growers."
+    )
+    assert "the largest buyer" in ttl and 'kg:value 1 ; kg:unit "rank"' in ttl
+    assert "ranks second" in ttl and 'kg:value 2 ; kg:unit "rank"' in ttl
+    assert ttl.count('kg:unit "rank"') == 2  # "one of the largest" is no rank
+
+
+def test_since_year_is_a_reference_year_not_an_event():
+    ttl = _figures(
+        "Loans since 1998 total 40 billion yen. "
+        "Exports rose above 3 billion USD for the first time since 2011."
+    )
+    assert 'kg:sinceYear "1998"^^xsd:gYear' in ttl
+    assert "schema:Event" not in ttl
+    assert "# REVIEW: a reference year, 'since 2011'" in ttl
+    assert 'kg:sinceYear "2011"' not in ttl
