@@ -196,12 +196,17 @@ _PERSON = re.compile(r"\b" + _TITLES + r"(?:\s+of\s+[A-Z][\w ,]+?)?\s+" + _NAME)
 _ORG_HEADS = (
     r"(?:Agency|Bank|Corporation|Association|Organization|Organisation|Council|Institute|"
     r"University|Embassy|Group|Company|Fund|Federation|Chamber of Commerce(?: and Industry)?|"
-    r"Committee|Commission|Authority|Office)"
+    r"Committee|Commission|Authority|Office|Union|Forces?|Army|Navy|Party|Hospital|Alliance)"
 )
+#: Facilities, proposed as places: "Nghi Son Refinery and Petrochemical Complex".
+_FACILITY_HEADS = r"(?:Complex|Refinery|Plant|Airport|Seaport|Port|Industrial Park|Factory)"
+#: Capitalised words, "and" or "&" between two of them ("Trade and Industry").
+_CAPS = r"[A-Z][\w&’'-]+(?:\s+(?:and|&)\s+[A-Z][\w&’'-]+|\s+[A-Z][\w&’'-]+){0,5}"
 _ORG = re.compile(
-    r"\b((?:Ministry|Department) of [A-Z][\w]+(?:(?:,| and| of|,? and) [A-Z][\w]+)*"
-    r"|(?:[A-Z][\w&’'-]+\s+){1,5}" + _ORG_HEADS + r"(?:\s+(?:of|for)(?:\s+[A-Z][\w]+)+)?)"
+    r"\b((?:Ministry|Department) of [A-Z][\w]+(?:(?:,| and| of|,? and)? [A-Z][\w]+){0,5}"
+    r"|" + _CAPS + r"\s+" + _ORG_HEADS + r"(?:\s+(?:of|for)(?:\s+[A-Z][\w]+)+)?)\b"
 )
+_FACILITY = re.compile(r"\b(" + _CAPS + r"\s+" + _FACILITY_HEADS + r")\b")
 _PLACE = re.compile(
     r"\b(?:in|at|to|from|visit(?:ed|ing)?)\s+([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b"
 )
@@ -269,6 +274,7 @@ class Link:
     sentence: Sentence
     how: str  # "name", "variant" (close spelling), "short" (one name word)
     score: float = 100.0
+    role: tuple[str, str] | None = None  # a known position written before the name
 
 
 @dataclass
@@ -394,6 +400,7 @@ class Drafter:
         for sentence in self.sentences:
             spans = self.link(sentence)
             taken[sentence.number] = spans
+        self.two_sides()
         for sentence in self.sentences:
             self.candidates(sentence)
         for sentence in self.sentences:
@@ -436,17 +443,44 @@ class Drafter:
                 continue
             n, iri, written, how = found[:4]
             score = found[4] if len(found) > 4 else 100.0
-            self.links.append(Link(iri, written, sentence, how, score))
-            # "Prime Minister Pham Minh Chinh": a known position of the person, by the
-            # role written just before the name, names the organisation too.
+            link = Link(iri, written, sentence, how, score)
+            # "Prime Minister Pham Minh Chinh": the title names the person, not the
+            # government; a known position with that role is noted for the reviewer.
             before = fold(sentence.text[max(0, tokens[i][0] - 40) : tokens[i][0]])
             for role, organisation in self.positions.get(iri, []):
                 if before.endswith(fold(role)) and organisation in self.index.entities:
-                    self.links.append(Link(organisation, role, sentence, "position"))
+                    link.role = (role, organisation)
+                    break
+            self.links.append(link)
             spans.append((tokens[i][0], tokens[i + n - 1][1]))
             self._remember(iri)
             i += n
         return spans
+
+    def two_sides(self) -> None:
+        """ "The two sides agreed", "both governments": the governments of the article's
+        two countries, when two countries clearly lead its mentions and the graph has
+        a "Government of <country>" for each."""
+        counts: dict[str, int] = {}
+        for link in self.links:
+            if SCHEMA + "Country" in self.index.entities[link.iri].classes:
+                counts[link.iri] = counts.get(link.iri, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first mention first
+        if len(ranked) < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):
+            return
+        governments: dict[str, str] = {}
+        for iri, entity in self.index.entities.items():
+            found = re.fullmatch(r"Government of (.+)", entity.label)
+            if found:
+                governments.setdefault(fold(found.group(1)), iri)
+        pair = [governments.get(fold(self.index.entities[c].label)) for c, _n in ranked[:2]]
+        if None in pair:
+            return
+        for sentence in self.sentences:
+            match = _TWO_SIDES.search(sentence.text)
+            if match:
+                for iri in pair:
+                    self.links.append(Link(str(iri), match.group(0), sentence, "sides"))
 
     def _variant(self, sentence: Sentence, tokens: list[tuple[int, int]], i: int):
         """A run of two to four capitalised words (only spaces between) close to a
@@ -503,14 +537,27 @@ class Drafter:
         text = sentence.text
         for match in _PERSON.finditer(text):
             self._candidate(SCHEMA + "Person", _trim_name(match.group(1)), sentence)
-        for match in _ORG.finditer(text):
-            name = re.sub(r"^(?:The|the)\s+", "", match.group(1).strip(" ,"))
-            self._candidate(ORG + "Organization", name, sentence)
+        for pattern, kind in ((_ORG, ORG + "Organization"), (_FACILITY, SCHEMA + "Place")):
+            for match in pattern.finditer(text):
+                name = re.sub(r"^(?:The|the)\s+", "", match.group(1).strip(" ,"))
+                self._candidate(kind, self._own_part(name), sentence)
         for match in _PLACE.finditer(text):
             name = match.group(1)
             if name.split()[0].lower() in MONTHS or name.split()[0].lower() in _STOP_SINGLE:
                 continue
+            if _is_demonym(name):
+                continue  # "in Vietnamese": a people or language, not a place
             self._candidate(SCHEMA + "Place", name, sentence)
+
+    def _own_part(self, name: str) -> str:
+        """The name without a known name and "and" in front: "Japan and Asian
+        Development Bank" is Japan and the bank. A leading known name with a
+        possessive is dropped too ("Vietnam's Ministry of ...")."""
+        words = name.split()
+        for at, word in enumerate(words):
+            if word in ("and", "&") and fold(" ".join(words[:at])) in self.names:
+                return " ".join(words[at + 1 :])
+        return name
 
     def _candidate(self, kind: str, name: str, sentence: Sentence) -> None:
         key = fold(name)
@@ -787,6 +834,16 @@ class Drafter:
                 f"# REVIEW: {_short_iri(iri)} ({entity.label}) as {first.written!r} in: "
                 f"{_short(first.sentence.text, 150)}"
             )
+            if all(link.how == "sides" for link in links):
+                out.append(
+                    "# REVIEW: read as one of the governments of the article's two countries"
+                )
+            titled = next((link.role for link in links if link.role), None)
+            if titled:
+                out.append(
+                    f"# REVIEW: titled {titled[0]!r}, a known position at "
+                    f"{_short_iri(titled[1])}; the title alone mentions no organisation"
+                )
             variants = sorted(
                 {
                     link.written
@@ -846,6 +903,8 @@ def _is_named(classes: list[str]) -> bool:
     return _is_named_iri_classes(classes)
 
 
+#: "The two sides", "both governments": the parties of talks between two countries.
+_TWO_SIDES = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:sides|governments)\b")
 #: Country names and the adjectives the news uses for them.
 DEMONYMS = {
     "vietnam": "vietnamese",
@@ -877,7 +936,7 @@ def _derived_names(label: str) -> set[str]:
         >>> sorted(_derived_names("Government of Japan"))[:3]
         ['Japan Government', "Japan's Government", 'Japanese Government']
         >>> "Prime Minister of Japan" in _derived_names("Government of Japan")
-        True
+        False
         >>> "Japanese firms" in _derived_names("Japanese businesses")
         True
     """
@@ -886,21 +945,31 @@ def _derived_names(label: str) -> set[str]:
     if government:
         country = government.group(1)
         # a country's government, and its head of government's title
-        forms |= {
-            f"{country} Government",
-            f"{country}'s Government",
-            f"Prime Minister of {country}",
-        }
+        # (not its head's title: "Prime Minister of Japan" is a person, not the government)
+        forms |= {f"{country} Government", f"{country}'s Government"}
         demonym = DEMONYMS.get(country.lower())
         if demonym:
-            forms |= {
-                f"{demonym.capitalize()} Government",
-                f"{demonym.capitalize()} Prime Minister",
-            }
+            forms.add(f"{demonym.capitalize()} Government")
     words = label.split()
     if len(words) == 2 and words[1].lower() in COLLECTIVES:
         forms |= {f"{words[0]} {noun}" for noun in COLLECTIVES}
     return forms - {label}
+
+
+#: Languages and peoples that are written like places ("in Vietnamese").
+_LANGUAGES = {"english", "french", "spanish", "german", "russian", "arabic", "portuguese"}
+
+
+def _is_demonym(name: str) -> bool:
+    """True for a people's or language's name: an adjective of :data:`DEMONYMS`, a
+    language, or a word ending in ``-ese`` ("Vietnamese", "Burmese").
+
+    Example:
+        >>> _is_demonym("Vietnamese"), _is_demonym("Thai"), _is_demonym("Osaka")
+        (True, True, False)
+    """
+    key = fold(name)
+    return key in DEMONYMS.values() or key in _LANGUAGES or key.endswith("ese")
 
 
 def _singular(key: str) -> str:
@@ -1034,9 +1103,10 @@ def draft_article(
 ) -> str:
     """The draft Turtle of an article's text (see the module's description).
 
-    ``positions`` (from :func:`known_positions`) lets a role written before a
-    known person's name ("Prime Minister ...") mention the organisation of the
-    person's known position with that role.
+    ``positions`` (from :func:`known_positions`): a role written before a known
+    person's name ("Prime Minister ...") that is one of the person's known
+    positions is noted in the person's review comment; the title links only the
+    person, never the organisation.
     """
     drafter = Drafter(text, corpus_file, index, article or article_id(corpus_file), positions)
     return drafter.run()
