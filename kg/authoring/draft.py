@@ -119,12 +119,31 @@ _AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(_QUALIFIER + r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent)", re.IGNORECASE)
+#: Words that are not part of a counted noun phrase ("20 of the projects").
+_FUNCTION_WORDS = frozenset({
+    "of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from",
+    "as", "than", "that", "which", "who", "whom", "is", "are", "was", "were", "be", "been",
+    "will", "would", "can", "could", "has", "have", "had", "its", "their", "his", "her", "our",
+    "this", "these", "those", "per", "each", "every", "about", "over", "under", "into",
+})  # fmt: skip
+_TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:" + "|".join(sorted(_FUNCTION_WORDS)) + r"))+$")
+#: Plural nouns without an ``s``.
+_IRREGULAR_PLURALS = ("people", "children", "staff", "personnel", "women", "men")
+#: "22 cooperation documents", "more than 70,000 information technology students",
+#: "2-2.5 million workers": a number (or a range), up to three words describing
+#: the thing counted, and a plural noun (not "business", "status" or "basis").
 _COUNT = re.compile(
     _QUALIFIER
-    + r"(?<![\w.,$])"
+    + r"(?<![\w.,$-])"
     + _NUMBER
+    + r"(?:(?:\s?[-–]\s?|\s+to\s+)"
+    + _NUMBER
+    + r")?"
     + _SCALE
-    + r"(?:\s+(?:new|more|other|[a-z]+-[a-z]+|[A-Z]{2,4}|[a-z]+ing))?\s+([a-z]+s)\b"
+    + r"((?:\s+(?:[a-z]+(?:-[a-z]+)*|[A-Z]{2,4}s?)){0,3}?)"
+    + r"\s+((?:[a-z]+-)*(?:[a-z]+[a-hj-rtv-z]s|"
+    + "|".join(_IRREGULAR_PLURALS)
+    + r"))\b"
 )
 _ORDINALS = {
     "first": 1,
@@ -138,11 +157,18 @@ _ORDINALS = {
     "ninth": 9,
     "tenth": 10,
 }
+_ORDINAL = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
 _RANK = re.compile(
-    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
-    r"[ -](largest|biggest)\s+([a-z]+(?:\s[a-z]+)?)",
+    _ORDINAL + r"[ -](largest|biggest)\s+([a-z]+(?:\s[a-z]+)?)",
     re.IGNORECASE,
 )
+#: "the biggest ODA provider", "Japan's largest partner": first, unless "one of the largest".
+_TOP = re.compile(
+    r"(?<!one of )\b(?:the|its|their|[’']s)\s+(largest|biggest)\s+"
+    r"((?:[a-z]+|[A-Z]{2,5}|\([^)]{1,40}\))(?:\s+(?:[a-z]+|[A-Z]{2,5}|\([^)]{1,40}\))){0,3})",
+)
+#: "Vietnam ranks first with 39 projects", "ranked third in the region".
+_RANKS = re.compile(r"\b(?:rank(?:s|ed)?|placed|came)\s+" + _ORDINAL + r"\b", re.IGNORECASE)
 _NOT_COUNTED = {"years", "months", "days", "weeks", "hours", "minutes", "times", "decades"}
 _TARGET = re.compile(r"\b(?:by|until|to|in)\s+((?:19|20)\d\d)((?:\s*(?:,|and)\s*(?:19|20)\d\d)*)\b")
 _DATES = [
@@ -170,12 +196,17 @@ _PERSON = re.compile(r"\b" + _TITLES + r"(?:\s+of\s+[A-Z][\w ,]+?)?\s+" + _NAME)
 _ORG_HEADS = (
     r"(?:Agency|Bank|Corporation|Association|Organization|Organisation|Council|Institute|"
     r"University|Embassy|Group|Company|Fund|Federation|Chamber of Commerce(?: and Industry)?|"
-    r"Committee|Commission|Authority|Office)"
+    r"Committee|Commission|Authority|Office|Union|Forces?|Army|Navy|Party|Hospital|Alliance)"
 )
+#: Facilities, proposed as places: "Nghi Son Refinery and Petrochemical Complex".
+_FACILITY_HEADS = r"(?:Complex|Refinery|Plant|Airport|Seaport|Port|Industrial Park|Factory)"
+#: Capitalised words, "and" or "&" between two of them ("Trade and Industry").
+_CAPS = r"[A-Z][\w&’'-]+(?:\s+(?:and|&)\s+[A-Z][\w&’'-]+|\s+[A-Z][\w&’'-]+){0,5}"
 _ORG = re.compile(
-    r"\b((?:Ministry|Department) of [A-Z][\w]+(?:(?:,| and| of|,? and) [A-Z][\w]+)*"
-    r"|(?:[A-Z][\w&’'-]+\s+){1,5}" + _ORG_HEADS + r"(?:\s+(?:of|for)(?:\s+[A-Z][\w]+)+)?)"
+    r"\b((?:Ministry|Department) of [A-Z][\w]+(?:(?:,| and| of|,? and)? [A-Z][\w]+){0,5}"
+    r"|" + _CAPS + r"\s+" + _ORG_HEADS + r"(?:\s+(?:of|for)(?:\s+[A-Z][\w]+)+)?)\b"
 )
+_FACILITY = re.compile(r"\b(" + _CAPS + r"\s+" + _FACILITY_HEADS + r")\b")
 _PLACE = re.compile(
     r"\b(?:in|at|to|from|visit(?:ed|ing)?)\s+([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b"
 )
@@ -243,6 +274,7 @@ class Link:
     sentence: Sentence
     how: str  # "name", "variant" (close spelling), "short" (one name word)
     score: float = 100.0
+    role: tuple[str, str] | None = None  # a known position written before the name
 
 
 @dataclass
@@ -368,6 +400,7 @@ class Drafter:
         for sentence in self.sentences:
             spans = self.link(sentence)
             taken[sentence.number] = spans
+        self.two_sides()
         for sentence in self.sentences:
             self.candidates(sentence)
         for sentence in self.sentences:
@@ -410,17 +443,44 @@ class Drafter:
                 continue
             n, iri, written, how = found[:4]
             score = found[4] if len(found) > 4 else 100.0
-            self.links.append(Link(iri, written, sentence, how, score))
-            # "Prime Minister Pham Minh Chinh": a known position of the person, by the
-            # role written just before the name, names the organisation too.
+            link = Link(iri, written, sentence, how, score)
+            # "Prime Minister Pham Minh Chinh": the title names the person, not the
+            # government; a known position with that role is noted for the reviewer.
             before = fold(sentence.text[max(0, tokens[i][0] - 40) : tokens[i][0]])
             for role, organisation in self.positions.get(iri, []):
                 if before.endswith(fold(role)) and organisation in self.index.entities:
-                    self.links.append(Link(organisation, role, sentence, "position"))
+                    link.role = (role, organisation)
+                    break
+            self.links.append(link)
             spans.append((tokens[i][0], tokens[i + n - 1][1]))
             self._remember(iri)
             i += n
         return spans
+
+    def two_sides(self) -> None:
+        """ "The two sides agreed", "both governments": the governments of the article's
+        two countries, when two countries clearly lead its mentions and the graph has
+        a "Government of <country>" for each."""
+        counts: dict[str, int] = {}
+        for link in self.links:
+            if SCHEMA + "Country" in self.index.entities[link.iri].classes:
+                counts[link.iri] = counts.get(link.iri, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first mention first
+        if len(ranked) < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):
+            return
+        governments: dict[str, str] = {}
+        for iri, entity in self.index.entities.items():
+            found = re.fullmatch(r"Government of (.+)", entity.label)
+            if found:
+                governments.setdefault(fold(found.group(1)), iri)
+        pair = [governments.get(fold(self.index.entities[c].label)) for c, _n in ranked[:2]]
+        if None in pair:
+            return
+        for sentence in self.sentences:
+            match = _TWO_SIDES.search(sentence.text)
+            if match:
+                for iri in pair:
+                    self.links.append(Link(str(iri), match.group(0), sentence, "sides"))
 
     def _variant(self, sentence: Sentence, tokens: list[tuple[int, int]], i: int):
         """A run of two to four capitalised words (only spaces between) close to a
@@ -477,14 +537,27 @@ class Drafter:
         text = sentence.text
         for match in _PERSON.finditer(text):
             self._candidate(SCHEMA + "Person", _trim_name(match.group(1)), sentence)
-        for match in _ORG.finditer(text):
-            name = re.sub(r"^(?:The|the)\s+", "", match.group(1).strip(" ,"))
-            self._candidate(ORG + "Organization", name, sentence)
+        for pattern, kind in ((_ORG, ORG + "Organization"), (_FACILITY, SCHEMA + "Place")):
+            for match in pattern.finditer(text):
+                name = re.sub(r"^(?:The|the)\s+", "", match.group(1).strip(" ,"))
+                self._candidate(kind, self._own_part(name), sentence)
         for match in _PLACE.finditer(text):
             name = match.group(1)
             if name.split()[0].lower() in MONTHS or name.split()[0].lower() in _STOP_SINGLE:
                 continue
+            if _is_demonym(name):
+                continue  # "in Vietnamese": a people or language, not a place
             self._candidate(SCHEMA + "Place", name, sentence)
+
+    def _own_part(self, name: str) -> str:
+        """The name without a known name and "and" in front: "Japan and Asian
+        Development Bank" is Japan and the bank. A leading known name with a
+        possessive is dropped too ("Vietnam's Ministry of ...")."""
+        words = name.split()
+        for at, word in enumerate(words):
+            if word in ("and", "&") and fold(" ".join(words[:at])) in self.names:
+                return " ".join(words[at + 1 :])
+        return name
 
     def _candidate(self, kind: str, name: str, sentence: Sentence) -> None:
         key = fold(name)
@@ -525,6 +598,7 @@ class Drafter:
         def free(start: int, end: int) -> bool:
             return all(end <= a or start >= b for a, b in used)
 
+        first_fact = len(self.facts)
         amounts: list[tuple[int, int, str]] = []
         for match in _AMOUNT.finditer(text):
             qualifier = match.group(1)
@@ -569,42 +643,99 @@ class Drafter:
             self._statistic(
                 sentence, match.group(0), Decimal(match.group(2)), "percent", match.group(1)
             )
-        for match in _RANK.finditer(text):
-            word = match.group(1).lower()
-            rank = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
-            used.append((match.start(), match.end()))
-            self._statistic(sentence, match.group(0), Decimal(rank), "rank", None)
-        dates = self.dates(sentence, used)
-        for match in _COUNT.finditer(text):
-            if not free(match.start(), match.end()) or match.group(4).lower() in _NOT_COUNTED:
+        for pattern in (_RANK, _RANKS, _TOP):
+            for match in pattern.finditer(text):
+                if not free(match.start(), match.end()):
+                    continue
+                word = match.group(1).lower()
+                rank = 1 if pattern is _TOP else _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+                used.append((match.start(), match.end()))
+                written = _TRAILING_FUNCTION_WORDS.sub("", match.group(0))
+                self._statistic(sentence, written, Decimal(rank), "rank", None)
+        since = self.dates(sentence, used)
+        for match in _counts(text):
+            if not free(match.start(), match.end()):
                 continue
-            value = _number(match.group(2), match.group(3))
-            if not match.group(3) and 1900 <= value <= 2100 and "," not in match.group(2):
+            value = _number(match.group(2), match.group(4))
+            upper = _number(match.group(3), match.group(4)) if match.group(3) else None
+            if not match.group(4) and not upper and _is_year(match.group(2)):
                 continue
+            if upper is not None and upper <= value:
+                continue  # "2023-2025 plans", "10-5 votes": not a range of a count
             used.append((match.start(), match.end()))
-            self._statistic(sentence, match.group(0), value, match.group(4).lower(), match.group(1))
-        del dates
+            self._statistic(sentence, match.group(0), value, match.group(6), match.group(1), upper)
+        figures = [f for f in self.facts[first_fact:] if f.lines[0].endswith("a kg:Statistic ;")]
+        for written, year, compared in since:
+            self._since(sentence, written, year, compared, figures, amounts)
 
     def _statistic(
-        self, sentence: Sentence, written: str, value: Decimal, unit: str, qualifier: str | None
-    ) -> None:
+        self,
+        sentence: Sentence,
+        written: str,
+        value: Decimal,
+        unit: str,
+        qualifier: str | None,
+        upper: Decimal | None = None,
+    ) -> Fact:
         iri = self.new_iri("stat")
-        number = _decimal(value)
-        shown = number if "." in number else str(int(value))
         lines = [
             f"<{iri}> a kg:Statistic ;",
             f"    skos:prefLabel {literal(_short(sentence.text) + ': ' + written)} ;",
             f"    kg:measure {literal(_short(sentence.text, 120))} ;",
-            f"    kg:value {shown if '.' not in number else chr(34) + number + chr(34) + '^^xsd:decimal'} ;"
-            f" kg:unit {literal(unit)} ;",
+            f"    kg:value {_turtle_number(value)} ;"
+            + (f" kg:upperValue {_turtle_number(upper)} ;" if upper is not None else "")
+            + f" kg:unit {literal(unit)} ;",
         ]
         if qualifier:
             lines.append(f"    kg:qualifier {literal(qualifier.lower())} ;")
         lines.append(f"    kg:evidence {literal(sentence.text)} .")
-        self.facts.append(Fact(f"a figure ({unit}): {written!r}; name what it measures", lines))
+        fact = Fact(f"a figure ({unit}): {written!r}; name what it measures", lines)
+        self.facts.append(fact)
+        return fact
 
-    def dates(self, sentence: Sentence, used: list[tuple[int, int]]) -> None:
+    def _since(
+        self,
+        sentence: Sentence,
+        written: str,
+        year: str,
+        compared: bool,
+        figures: list[Fact],
+        amounts: list[tuple[int, int, str]],
+    ) -> None:
+        """ "since 1992": the first year of a figure of the sentence (``kg:sinceYear``),
+        not an event; "for the first time since 2017" only compares: a comment."""
         text = sentence.text
+        if compared or not (figures or amounts):
+            self.comments.append(
+                f'# REVIEW: a reference year, {written!r} ("{year}"^^xsd:gYear), not an event, '
+                f"in: {_short(text, 150)}"
+            )
+            return
+        since = f'    kg:sinceYear "{year}"^^xsd:gYear ;'
+        if amounts:
+            # a cumulative amount: the statistic it is the amount of
+            iri = self.new_iri("stat")
+            self.facts.append(
+                Fact(
+                    f"a cumulative figure {written!r}: name what it measures",
+                    [
+                        f"<{iri}> a kg:Statistic ;",
+                        f"    skos:prefLabel {literal(_short(text) + ' (' + written + ')')} ;",
+                        f"    kg:measure {literal(_short(text, 120))} ;",
+                        "    kg:amount " + ", ".join(f"<{a}>" for _s, _e, a in amounts) + " ;",
+                        since,
+                        f"    kg:evidence {literal(text)} .",
+                    ],
+                )
+            )
+            return
+        figures[0].lines.insert(-1, since)
+
+    def dates(self, sentence: Sentence, used: list[tuple[int, int]]) -> list[tuple[str, str, bool]]:
+        """Propose the sentence's dates (events) and target years; return its
+        reference years ("since 1992": written, year, whether only compared with)."""
+        text = sentence.text
+        since: list[tuple[str, str, bool]] = []
         taken: list[tuple[int, int]] = []
         for match in _TARGET.finditer(text):
             if not match.group(0).lower().startswith("by"):
@@ -633,6 +764,10 @@ class Drafter:
                 value, datatype = _date_value(match, kind)
                 taken.append(span)
                 written = match.group(0)
+                if datatype == "gYear" and written.lower().startswith("since"):
+                    compared = bool(re.search(r"\bfirst\b[^.;]{0,30}$", text[: match.start()]))
+                    since.append((written, value, compared))
+                    continue
                 if datatype == "gMonth":
                     self.comments.append(
                         f'# REVIEW: a month without a year, {written!r} ("{value}"^^xsd:gMonth), in: '
@@ -653,6 +788,8 @@ class Drafter:
                         ],
                     )
                 )
+        used.extend(taken)
+        return since
 
     # ------------------------------------------------------------------ output
 
@@ -697,6 +834,16 @@ class Drafter:
                 f"# REVIEW: {_short_iri(iri)} ({entity.label}) as {first.written!r} in: "
                 f"{_short(first.sentence.text, 150)}"
             )
+            if all(link.how == "sides" for link in links):
+                out.append(
+                    "# REVIEW: read as one of the governments of the article's two countries"
+                )
+            titled = next((link.role for link in links if link.role), None)
+            if titled:
+                out.append(
+                    f"# REVIEW: titled {titled[0]!r}, a known position at "
+                    f"{_short_iri(titled[1])}; the title alone mentions no organisation"
+                )
             variants = sorted(
                 {
                     link.written
@@ -756,6 +903,8 @@ def _is_named(classes: list[str]) -> bool:
     return _is_named_iri_classes(classes)
 
 
+#: "The two sides", "both governments": the parties of talks between two countries.
+_TWO_SIDES = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:sides|governments)\b")
 #: Country names and the adjectives the news uses for them.
 DEMONYMS = {
     "vietnam": "vietnamese",
@@ -787,7 +936,7 @@ def _derived_names(label: str) -> set[str]:
         >>> sorted(_derived_names("Government of Japan"))[:3]
         ['Japan Government', "Japan's Government", 'Japanese Government']
         >>> "Prime Minister of Japan" in _derived_names("Government of Japan")
-        True
+        False
         >>> "Japanese firms" in _derived_names("Japanese businesses")
         True
     """
@@ -796,21 +945,31 @@ def _derived_names(label: str) -> set[str]:
     if government:
         country = government.group(1)
         # a country's government, and its head of government's title
-        forms |= {
-            f"{country} Government",
-            f"{country}'s Government",
-            f"Prime Minister of {country}",
-        }
+        # (not its head's title: "Prime Minister of Japan" is a person, not the government)
+        forms |= {f"{country} Government", f"{country}'s Government"}
         demonym = DEMONYMS.get(country.lower())
         if demonym:
-            forms |= {
-                f"{demonym.capitalize()} Government",
-                f"{demonym.capitalize()} Prime Minister",
-            }
+            forms.add(f"{demonym.capitalize()} Government")
     words = label.split()
     if len(words) == 2 and words[1].lower() in COLLECTIVES:
         forms |= {f"{words[0]} {noun}" for noun in COLLECTIVES}
     return forms - {label}
+
+
+#: Languages and peoples that are written like places ("in Vietnamese").
+_LANGUAGES = {"english", "french", "spanish", "german", "russian", "arabic", "portuguese"}
+
+
+def _is_demonym(name: str) -> bool:
+    """True for a people's or language's name: an adjective of :data:`DEMONYMS`, a
+    language, or a word ending in ``-ese`` ("Vietnamese", "Burmese").
+
+    Example:
+        >>> _is_demonym("Vietnamese"), _is_demonym("Thai"), _is_demonym("Osaka")
+        (True, True, False)
+    """
+    key = fold(name)
+    return key in DEMONYMS.values() or key in _LANGUAGES or key.endswith("ese")
 
 
 def _singular(key: str) -> str:
@@ -847,6 +1006,48 @@ def _short_iri(iri: str) -> str:
 
 def _short_iris(line: str) -> str:
     return re.sub(r"<(" + re.escape(KGR) + r"[^>]*)>", lambda m: _short_iri(m.group(1)), line)
+
+
+def _counts(text: str) -> list[re.Match[str]]:
+    """The counts of a sentence (:data:`_COUNT`): the noun and the words describing it
+    are no function words, and the noun is not a span of time.
+
+    Example:
+        >>> [m.group(0) for m in _counts("It signed 22 cooperation documents in 10 years.")]
+        ['22 cooperation documents']
+        >>> [m.group(0) for m in _counts("Some 20 of the projects, nearly 450,000 people")]
+        ['nearly 450,000 people']
+    """
+    found: list[re.Match[str]] = []
+    pos = 0
+    while (match := _COUNT.search(text, pos)) is not None:
+        words = (match.group(5) or "").split()
+        noun = match.group(6)
+        if (
+            any(w.lower() in _FUNCTION_WORDS for w in words)
+            or noun in _FUNCTION_WORDS
+            or noun.split("-")[-1] in _NOT_COUNTED
+        ):
+            pos = match.start() + 1
+            continue
+        found.append(match)
+        pos = match.end()
+    return found
+
+
+def _is_year(number: str) -> bool:
+    return "," not in number and "." not in number and 1900 <= int(number) <= 2100
+
+
+def _turtle_number(value: Decimal) -> str:
+    """A number as Turtle: an integer as written, else a canonical ``xsd:decimal``.
+
+    Example:
+        >>> _turtle_number(Decimal("2000000")), _turtle_number(Decimal("67.5"))
+        ('2000000', '"67.5"^^xsd:decimal')
+    """
+    number = _decimal(value)
+    return f'"{number}"^^xsd:decimal' if "." in number else number
 
 
 def _date_value(match: re.Match[str], kind: str) -> tuple[str, str]:
@@ -902,9 +1103,10 @@ def draft_article(
 ) -> str:
     """The draft Turtle of an article's text (see the module's description).
 
-    ``positions`` (from :func:`known_positions`) lets a role written before a
-    known person's name ("Prime Minister ...") mention the organisation of the
-    person's known position with that role.
+    ``positions`` (from :func:`known_positions`): a role written before a known
+    person's name ("Prime Minister ...") that is one of the person's known
+    positions is noted in the person's review comment; the title links only the
+    person, never the organisation.
     """
     drafter = Drafter(text, corpus_file, index, article or article_id(corpus_file), positions)
     return drafter.run()
