@@ -28,7 +28,7 @@ def betweenness(
     """Normalised betweenness on the undirected graph; sampled above ``exact_limit`` nodes."""
     view = undirected(graph)
     n = view.number_of_nodes()
-    if n <= SMALL:
+    if n <= SMALL:  # networkx: below this, importing igraph costs more than it saves
         return Measure("betweenness", nx.betweenness_centrality(view, normalized=True))
     nodes, adjacency = indexed(view)
     if n <= exact_limit or n <= samples:

@@ -21,7 +21,7 @@ import networkx as nx
 import numpy as np
 
 from kg.analysis.measures.indexed import distance_rows, indexed
-from kg.analysis.measures.measure import EXACT_LIMIT, SAMPLES, SMALL, Measure, undirected
+from kg.analysis.measures.measure import BFS_SMALL, EXACT_LIMIT, SAMPLES, Measure, undirected
 
 
 def closeness(
@@ -34,7 +34,7 @@ def closeness(
     """
     view = undirected(graph)
     n = view.number_of_nodes()
-    if n <= SMALL:
+    if n <= BFS_SMALL:
         return Measure("closeness", nx.closeness_centrality(view))
     nodes, adjacency = indexed(view)
     if n <= exact_limit or n <= samples:

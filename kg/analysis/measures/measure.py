@@ -13,6 +13,10 @@ SAMPLES = 256
 #: Up to this many nodes networkx computes a measure; above, a C library does
 #: (igraph, scipy), with the same formula.
 SMALL = 200
+#: Up to this many nodes networkx runs the breadth-first searches of the diameter
+#: and closeness; above, scipy runs the same searches in C (exact either way, and
+#: faster from a few dozen nodes on; scipy is loaded for the projection anyway).
+BFS_SMALL = 50
 
 
 @dataclass

@@ -14,7 +14,7 @@ from collections import Counter
 import networkx as nx
 
 from kg.analysis.measures.indexed import distance_rows, indexed
-from kg.analysis.measures.measure import EXACT_LIMIT, SMALL, undirected
+from kg.analysis.measures.measure import BFS_SMALL, EXACT_LIMIT, undirected
 
 
 def density(graph: nx.Graph) -> float:
@@ -29,7 +29,7 @@ def diameter(graph: nx.Graph, exact_limit: int = EXACT_LIMIT) -> dict[str, objec
         return {"value": 0, "method": "exact", "component_nodes": 0}
     largest = max(nx.connected_components(view), key=len)
     sub = view.subgraph(largest)
-    if len(largest) <= min(SMALL, exact_limit):
+    if len(largest) <= min(BFS_SMALL, exact_limit):
         return {"value": nx.diameter(sub), "method": "exact", "component_nodes": len(largest)}
     if len(largest) <= exact_limit:
         _nodes, adjacency = indexed(sub)
