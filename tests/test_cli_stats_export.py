@@ -32,6 +32,7 @@ def test_stats_json_schema(news, runner):
         "predicates",
         "literals_by_datatype",
         "entities_without_label",
+        "evidence",
         "ontology",
     }
     assert {

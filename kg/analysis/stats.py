@@ -3,7 +3,8 @@
 The result is one JSON-ready dict with a stable schema (``"schema": "kg-stats/1"``):
 
 - ``rdf``: the census (:func:`kg.analysis.census.rdf_census`): classes, predicates
-  and datatypes of the facts, and under ``ontology`` the ontology's own counts;
+  and datatypes of the facts, under ``evidence`` the statements that quote a
+  supporting sentence, and under ``ontology`` the ontology's own counts;
 - ``validation``: ``{"valid": bool, "errors": int, "source": "build" | "checked"}``;
 - ``projection``: the rules used and the numbers of nodes and edges;
 - ``graph``: density, components, diameter, degree distribution, communities

@@ -139,7 +139,16 @@ def _rdf_head(rdf: dict) -> list[str]:
         f"facts: {rdf['fact_triples']:,} triples in {fact_graphs:,} graphs, "
         f"{instances:,} typed instances of {len(rdf['classes']):,} classes"
     )
+    lines.append(_evidence_line(rdf.get("evidence")))
     return lines
+
+
+def _evidence_line(evidence: dict | None) -> str:
+    """Statements that quote a sentence, of those the shapes ask one of."""
+    if not evidence or not evidence["statements"]:
+        return "evidence: no statements that the shapes ask a sentence of"
+    n, k = evidence["statements"], evidence["with_evidence"]
+    return f"evidence: {k:,} of {n:,} statements quote a supporting sentence ({k / n:.0%})"
 
 
 def _communities(graph: dict, limit: int, width: int | None = None) -> list[str]:
@@ -251,6 +260,12 @@ def format_stats(result: dict) -> list[str]:
         "",
         f"entities without a label: {len(rdf['entities_without_label'])}",
         *[f"  {e}" for e in rdf["entities_without_label"]],
+        "",
+        "statements without a supporting sentence"
+        + (f" (the first {len(rdf['evidence']['without'])})" if rdf["evidence"]["without"] else "")
+        + f": {rdf['evidence']['statements'] - rdf['evidence']['with_evidence']:,}",
+        *[f"  {e}" for e in rdf["evidence"]["without"]],
+        f"  (statements: instances of {', '.join(rdf['evidence']['classes'])})",
         "",
         *_projection_lines(proj),
         *_figures(graph),
