@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from kg.authoring.draft import draft_article, split_sentences
+from kg.authoring.draft import draft_article
 from kg.authoring.lookup import EntityIndex
+from kg.authoring.sentences import split_sentences
 from kg.commands import main
 from kg.data.dataset import load_dataset
 from kg.validation import validate
