@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import html
 import json
@@ -231,9 +232,9 @@ class PageContext:
         return {a: sorted(s) for a, s in found.items()}
 
     @cached_property
-    def lowered(self) -> dict[str, list[str]]:
-        """:attr:`sentences` in lower case, in the same order."""
-        return {a: [t.lower() for t in s] for a, s in self.sentences.items()}
+    def joined(self) -> dict[str, tuple[str, list[int]]]:
+        """Each article's :attr:`sentences` in lower case joined by NUL, and their offsets."""
+        return {a: _joined(s) for a, s in self.sentences.items()}
 
 
 def page_context(dataset: KGDataset) -> PageContext:
@@ -283,29 +284,43 @@ def _quotes(
     data: dict,
     own: dict[str, list[str]],
     said: dict[str, list[str]],
-    lowered: dict[str, list[str]] | None = None,
+    joined: dict[str, tuple[str, list[int]]] | None = None,
 ) -> dict:
     """Per article, the node's own evidence, then other sentences of it that name the node.
 
-    ``lowered`` holds ``said``'s sentences in lower case (computed here when not given).
+    ``joined`` holds, per article, ``said``'s sentences in lower case joined by NUL
+    and where each starts (:attr:`PageContext.joined`; computed here when not given).
     """
     if not data.get("articles"):
         return {}
     names = [n.lower() for n in [data.get("label", ""), *data.get("aliases", [])] if len(n) >= 4]
-    # one search for any of the names (a substring of the sentence, as `n in sentence`)
+    # one search for any of the names over the article's text: a sentence that
+    # contains a name holds a match (names hold no NUL, so none spans two sentences)
+    names = [n for n in names if "\0" not in n]
     naming = re.compile("|".join(map(re.escape, names))) if names else None
     quotes = {}
     for article in data.get("articles", []):
         found = list(own.get(article, []))
         sentences = said.get(article, [])
-        lower = lowered.get(article, []) if lowered is not None else [t.lower() for t in sentences]
-        for sentence, text in zip(sentences, lower, strict=True):
-            if len(found) >= 4:
-                break
-            if naming is not None and sentence not in found and naming.search(text):
-                found.append(sentence)
+        if naming is not None and len(found) < 4 and sentences:
+            text, starts = joined[article] if joined is not None else _joined(sentences)
+            for match in naming.finditer(text):
+                sentence = sentences[bisect.bisect_right(starts, match.start()) - 1]
+                if sentence not in found:
+                    found.append(sentence)
+                    if len(found) >= 4:
+                        break
         quotes[article] = found
     return quotes
+
+
+def _joined(sentences: list[str]) -> tuple[str, list[int]]:
+    """The sentences in lower case joined by NUL, and the offset where each starts."""
+    starts, offset = [], 0
+    for sentence in sentences:
+        starts.append(offset)
+        offset += len(sentence) + 1
+    return "\0".join(t.lower() for t in sentences), starts
 
 
 def _node_info(node: str, data: dict, context: PageContext, article_index: dict) -> dict:
@@ -314,7 +329,7 @@ def _node_info(node: str, data: dict, context: PageContext, article_index: dict)
         values = data[key] if isinstance(data[key], list) else [data[key]]
         shown = "; ".join(format_value(str(v)) for v in values)
         facts.append([human_name(key, context.names), shown[:300]])
-    quotes = _quotes(data, context.evidence.get(node, {}), context.sentences, context.lowered)
+    quotes = _quotes(data, context.evidence.get(node, {}), context.sentences, context.joined)
     sources = [[article_index[a], quotes[a]] for a in data.get("articles", [])]
     return {"aliases": list(data.get("aliases", [])), "facts": facts, "src": sources}
 
