@@ -26,7 +26,14 @@ def bench(tmp_path_factory) -> dict:
 
 def test_bench_measures_every_stage_in_its_own_process(bench):
     stages = bench["stages"]
-    expected = {"reference_pyoxigraph_load", "build", "projection", "stats", "viz_top_50"}
+    expected = {
+        "reference_pyoxigraph_load",
+        "build",
+        "projection",
+        "stats",
+        "viz_top_50",
+        "viz_full",
+    }
     expected |= {f"queries_{s}" for s in ("kg", "pyoxigraph", "rdflib_memory")}
     expected |= {f"centrality_{name}" for name in CENTRALITIES}
     assert expected <= set(stages)
@@ -37,6 +44,7 @@ def test_bench_measures_every_stage_in_its_own_process(bench):
         stages["build"]["quads"] == stages["reference_pyoxigraph_load"]["quads"] == bench["triples"]
     )
     assert stages["viz_top_50"]["page_bytes"] > 10_000
+    assert stages["viz_full"]["page_bytes"] > stages["viz_top_50"]["page_bytes"]
 
 
 def test_bench_times_every_saved_query_on_three_stores(bench):

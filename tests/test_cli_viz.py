@@ -369,3 +369,31 @@ def test_seed_layout_keeps_the_top_labels_clear():
         if n["label"] != name:
             inside = left < n["x"] < right and upper < n["y"] < lower
             assert not inside, (name, n["label"])
+
+
+def test_quotes_are_the_sentences_that_name_the_node_in_order():
+    from kg.pages.page import _quotes
+
+    said = {
+        "a1": sorted(
+            [
+                "Hanoi hosted the summit.",
+                "The minister spoke.",
+                "Nguyen Van A met Le B in HANOI.",
+                "Nothing here.",
+                "Hanoi and hanoi again.",
+                "Another Hanoi sentence.",
+                "Last hanoi line.",
+            ]
+        ),
+        "a2": ["No mention."],
+    }
+    data = {"label": "Hanoi", "aliases": ["Ha Noi", "HN"], "articles": ["a1", "a2", "a3"]}
+    own = {"a1": ["The minister spoke."]}
+    expected = {"a1": ["The minister spoke."], "a2": [], "a3": []}
+    for sentence in said["a1"]:  # the straightforward way: each sentence in turn
+        if len(expected["a1"]) < 4 and "hanoi" in sentence.lower():
+            expected["a1"].append(sentence)
+    assert _quotes(data, own, said) == expected
+    assert len(expected["a1"]) == 4 and "Nothing here." not in expected["a1"]
+    assert _quotes({**data, "articles": []}, own, said) == {}

@@ -211,3 +211,43 @@ def test_top_page_from_the_edge_list_equals_the_full_selection(generated, monkey
     fast = build_page(dataset, options=options)
     assert fast == full
     assert np.isfinite(len(fast)) and fast.count('"id"') >= 60
+
+
+def _payload(page: str) -> dict:
+    text = page.split('<script id="kg-data" type="application/json">', 1)[1]
+    return json.loads(text.split("</script>", 1)[0])
+
+
+@pytest.mark.parametrize("size_by", ["degree", "pagerank"])
+def test_large_page_from_the_edge_list_shows_the_networkx_page(generated, monkeypatch, size_by):
+    import kg.pages.page as pages
+
+    dataset = _open(generated).dataset
+    monkeypatch.setattr(pages, "MAX_DRAWN", 500)
+    monkeypatch.setattr(pages, "TOP_DRAWN", 120)
+    options = PageOptions(size_by=size_by)
+    monkeypatch.setattr(stats_module, "LARGE_GRAPH", 10**9)
+    full = _payload(build_page(dataset, options=options))
+    monkeypatch.setattr(stats_module, "LARGE_GRAPH", 100)
+
+    def no_full_projection(*args, only=None, **kwargs):
+        assert only is not None, "the whole graph was projected"
+        return project(*args, only=only, **kwargs)
+
+    monkeypatch.setattr(projection, "project", no_full_projection)
+    monkeypatch.setattr(pages, "project", None)  # the networkx path is not taken
+    fast = _payload(build_page(dataset, options=options))
+    shown = [n["id"] for n in full["nodes"] if not n.get("folded")]
+    assert len(shown) == 120 and len(full["clusters"]) > 5
+    assert [n["id"] for n in fast["nodes"] if not n.get("folded")] == shown
+    assert fast["clusters"] == full["clusters"]  # members, labels, places
+    assert fast["clusterEdges"] == full["clusterEdges"]
+    assert fast["note"] == full["note"]
+    assert [(n["id"], n["x"], n["y"], n["size"]) for n in fast["nodes"]] == [
+        (n["id"], n["x"], n["y"], n["size"]) for n in full["nodes"]
+    ]
+    top = {n["id"]: n for n in full["nodes"] if not n.get("folded")}
+    assert all(n == top[n["id"]] for n in fast["nodes"] if n["id"] in top)  # details kept
+    assert {(e["from"], e["to"]) for e in fast["edges"]} == {
+        (e["from"], e["to"]) for e in full["edges"]
+    }

@@ -184,7 +184,7 @@ def _node_set(
     candidates = None if only is None else _with_same_as(dataset, only)
     types: dict[str, set[str]] = {}
     if with_types:
-        chosen = "" if candidates is None else f"VALUES ?e {{ {_values(sorted(candidates))} }} "
+        chosen = _subjects(None if candidates is None else list(candidates), "?e")
         for row in dataset.query(
             f"SELECT DISTINCT ?e ?c WHERE {{ {chosen}{dataset.in_facts('?e a ?c FILTER isIRI(?e)')} }}"
         ):

@@ -119,6 +119,7 @@ def plan(top: int, repeat: int = 1) -> list[tuple[str, str, str]]:
     steps += [(f"centrality_{name}", "centrality", name) for name in CENTRALITIES]
     steps += [("reference_igraph_stats", "reference_igraph_stats", "")]
     steps += [("stats", "stats", ""), (f"viz_top_{top}", "viz", str(top))]
+    steps += [("viz_full", "viz", "0")]
     return steps
 
 

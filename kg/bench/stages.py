@@ -237,11 +237,13 @@ def stats(root: Path, arg: str) -> dict:
 
 
 def viz(root: Path, top: str) -> dict:
-    """``kg viz --top N``: open the build, project, select, lay out, write the page."""
+    """``kg viz --top N`` (``kg viz`` of the whole graph for N = 0): open the build,
+    project, select, lay out, write the page."""
     from kg.pages.page import PageOptions, build_page, write_page
 
     start = time.perf_counter()
-    page = build_page(_open_build(root), options=PageOptions(top=int(top)), cache=_cache(root))
+    options = PageOptions(top=int(top) or None)
+    page = build_page(_open_build(root), options=options, cache=_cache(root))
     write_page(page, root / "build" / "graph.html")
     return {"seconds": time.perf_counter() - start, "page_bytes": len(page.encode("utf-8"))}
 

@@ -79,6 +79,8 @@ def bench_command(
       reference_igraph_stats     the reference for kg stats: SPARQL edge list,
                                  then the same measures in igraph
       stats, viz_top_N           kg stats and kg viz --top N
+      viz_full                   kg viz of the whole graph (top nodes and
+                                 community clusters above 5,000 nodes)
 
     Targets (the ratios matter, not the seconds): build within 2x the reference
     time and 1.5x its memory; every query 10x faster than rdflib Memory and

@@ -21,16 +21,20 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import html
 import json
 import math
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pyoxigraph as ox
 from pyvis.edge import Edge
 from pyvis.node import Node
@@ -42,7 +46,8 @@ from kg.data.namespaces import shorten
 from kg.errors import UsageError
 from kg.pages.describe import format_value, human_name
 from kg.pages.groups import class_styles, group_table
-from kg.pages.layout import TOP_LABELLED, communities_of, layout
+from kg.pages.large import cluster_parts
+from kg.pages.layout import TOP_LABELLED, layout
 from kg.query.sparql import entities_named, run_query
 
 _NOT_SHOWN = {"label", "class", "aliases", "articles"}
@@ -226,6 +231,11 @@ class PageContext:
                 found.setdefault(article, set()).update(sentences)
         return {a: sorted(s) for a, s in found.items()}
 
+    @cached_property
+    def joined(self) -> dict[str, tuple[str, list[int]]]:
+        """Each article's :attr:`sentences` in lower case joined by NUL, and their offsets."""
+        return {a: _joined(s) for a, s in self.sentences.items()}
+
 
 def page_context(dataset: KGDataset) -> PageContext:
     """Read the class hierarchy, names, headlines and evidence sentences from ``dataset``."""
@@ -270,19 +280,47 @@ def page_context(dataset: KGDataset) -> PageContext:
     return PageContext(ancestors, names, headlines, evidence)
 
 
-def _quotes(data: dict, own: dict[str, list[str]], said: dict[str, list[str]]) -> dict:
-    """Per article, the node's own evidence, then other sentences of it that name the node."""
+def _quotes(
+    data: dict,
+    own: dict[str, list[str]],
+    said: dict[str, list[str]],
+    joined: dict[str, tuple[str, list[int]]] | None = None,
+) -> dict:
+    """Per article, the node's own evidence, then other sentences of it that name the node.
+
+    ``joined`` holds, per article, ``said``'s sentences in lower case joined by NUL
+    and where each starts (:attr:`PageContext.joined`; computed here when not given).
+    """
+    if not data.get("articles"):
+        return {}
     names = [n.lower() for n in [data.get("label", ""), *data.get("aliases", [])] if len(n) >= 4]
+    # one search for any of the names over the article's text: a sentence that
+    # contains a name holds a match (names hold no NUL, so none spans two sentences)
+    names = [n for n in names if "\0" not in n]
+    naming = re.compile("|".join(map(re.escape, names))) if names else None
     quotes = {}
     for article in data.get("articles", []):
         found = list(own.get(article, []))
-        for sentence in said.get(article, []):
-            if len(found) >= 4:
-                break
-            if sentence not in found and any(n in sentence.lower() for n in names):
-                found.append(sentence)
+        sentences = said.get(article, [])
+        if naming is not None and len(found) < 4 and sentences:
+            text, starts = joined[article] if joined is not None else _joined(sentences)
+            for match in naming.finditer(text):
+                sentence = sentences[bisect.bisect_right(starts, match.start()) - 1]
+                if sentence not in found:
+                    found.append(sentence)
+                    if len(found) >= 4:
+                        break
         quotes[article] = found
     return quotes
+
+
+def _joined(sentences: list[str]) -> tuple[str, list[int]]:
+    """The sentences in lower case joined by NUL, and the offset where each starts."""
+    starts, offset = [], 0
+    for sentence in sentences:
+        starts.append(offset)
+        offset += len(sentence) + 1
+    return "\0".join(t.lower() for t in sentences), starts
 
 
 def _node_info(node: str, data: dict, context: PageContext, article_index: dict) -> dict:
@@ -291,7 +329,7 @@ def _node_info(node: str, data: dict, context: PageContext, article_index: dict)
         values = data[key] if isinstance(data[key], list) else [data[key]]
         shown = "; ".join(format_value(str(v)) for v in values)
         facts.append([human_name(key, context.names), shown[:300]])
-    quotes = _quotes(data, context.evidence.get(node, {}), context.sentences)
+    quotes = _quotes(data, context.evidence.get(node, {}), context.sentences, context.joined)
     sources = [[article_index[a], quotes[a]] for a in data.get("articles", [])]
     return {"aliases": list(data.get("aliases", [])), "facts": facts, "src": sources}
 
@@ -312,32 +350,65 @@ def _clusters(graph: nx.Graph, sizes: dict, radii: dict) -> tuple[set, list, dic
     ranked = sorted(graph, key=lambda n: (-sizes.get(n, 0.0), str(n)))
     shown = set(ranked[:TOP_DRAWN])
     view = graph.to_undirected(as_view=True) if graph.is_directed() else graph
+    order = sorted(graph, key=str)
+    index = {n: i for i, n in enumerate(order)}
+    pairs = sorted({tuple(sorted((index[a], index[b]))) for a, b in view.edges if a != b})
+    u = np.array([a for a, _b in pairs], dtype=np.int64)
+    v = np.array([b for _a, b in pairs], dtype=np.int64)
     owner: dict = {}
     members: list[list] = []
-    for part in communities_of(nx.Graph(view)):
+    for part in cluster_parts(len(order), u, v):
         rest = sorted(
-            (n for n in part if n not in shown), key=lambda n: (-sizes.get(n, 0.0), str(n))
+            (order[i] for i in part if order[i] not in shown),
+            key=lambda n: (-sizes.get(n, 0.0), str(n)),
         )
         if rest:
             for n in rest:
                 owner[n] = f"cluster:{len(members)}"
             members.append(rest)
-    overview = nx.Graph()
-    overview.add_nodes_from(sorted(shown, key=str))
-    overview.add_nodes_from(f"cluster:{i}" for i in range(len(members)))
     links: dict[tuple, int] = {}
     for s, o in view.edges:
         a, b = owner.get(s, s), owner.get(o, o)
         if a != b and (str(a).startswith("cluster:") or str(b).startswith("cluster:")):
             key = (a, b) if str(a) < str(b) else (b, a)
             links[key] = links.get(key, 0) + 1
+    inner = [(a, b) if str(a) < str(b) else (b, a) for a, b in view.subgraph(shown).edges]
+    labels = {n: graph.nodes[n].get("label", str(n)) for n in ranked[:TOP_LABELLED]}
+    clusters, positions, cluster_edges = _overview(
+        shown,
+        members,
+        links,
+        inner,
+        radii,
+        labels,
+        lambda n: graph.nodes[n].get("label", str(n)),
+    )
+    return shown, clusters, positions, cluster_edges
+
+
+def _overview(
+    shown: set,
+    members: list[list],
+    links: dict[tuple, int],
+    inner: list[tuple],
+    radii: dict,
+    labels: dict,
+    label_of: Callable[[object], str],
+) -> tuple[list, dict, list]:
+    """Lay out the top nodes and one node per cluster; the clusters and their strongest links.
+
+    ``links`` counts the edges between a cluster and a top node or another
+    cluster (keys ordered by name), ``inner`` are the edges among the top nodes.
+    """
+    overview = nx.Graph()
+    overview.add_nodes_from(sorted(shown, key=str))
+    overview.add_nodes_from(f"cluster:{i}" for i in range(len(members)))
     overview.add_edges_from(sorted(links, key=str))
-    overview.add_edges_from(sorted(view.subgraph(shown).edges, key=str))
+    overview.add_edges_from(sorted(inner, key=str))
     sizes_of = {n: radii[n] for n in shown}
     sizes_of.update(
         {f"cluster:{i}": min(60.0, 14 + 2 * len(rest) ** 0.5) for i, rest in enumerate(members)}
     )
-    labels = {n: graph.nodes[n].get("label", str(n)) for n in ranked[:TOP_LABELLED]}
     positions = layout(overview, sizes_of, labels)
     clusters = []
     golden = math.pi * (3 - math.sqrt(5))
@@ -349,7 +420,7 @@ def _clusters(graph: nx.Graph, sizes: dict, radii: dict) -> tuple[set, list, dic
                 round(cx + distance * math.cos(k * golden), 1),
                 round(cy + distance * math.sin(k * golden), 1),
             )
-        leaders = [graph.nodes[n].get("label", str(n)) for n in rest[:2]]
+        leaders = [label_of(n) for n in rest[:2]]
         more = f" and {len(rest) - 2:,} more" if len(rest) > 2 else ""
         clusters.append(
             {
@@ -362,13 +433,17 @@ def _clusters(graph: nx.Graph, sizes: dict, radii: dict) -> tuple[set, list, dic
             }
         )
     # drawn: each cluster's strongest links, so the overview shows where a cluster belongs
+    touching: dict[str, list[tuple]] = {}
+    for key in links:
+        for end in key:
+            if str(end).startswith("cluster:"):
+                touching.setdefault(end, []).append(key)
     strongest: set[tuple] = set()
     for i in range(len(members)):
-        cid = f"cluster:{i}"
-        mine = sorted((k for k in links if cid in k), key=lambda k: (-links[k], str(k)))
+        mine = sorted(touching.get(f"cluster:{i}", []), key=lambda k: (-links[k], str(k)))
         strongest.update(mine[:CLUSTER_LINKS])
     cluster_edges = [[str(a), str(b), links[(a, b)]] for a, b in sorted(strongest, key=str)]
-    return shown, clusters, positions, cluster_edges
+    return clusters, positions, cluster_edges
 
 
 def render_page(
@@ -383,6 +458,19 @@ def render_page(
     ``context`` (from :func:`page_context`) adds class groups from the
     ontology's hierarchy, human names, headlines and evidence sentences.
     """
+    return _render(graph, sizes, title, size_by, context)
+
+
+def _render(
+    graph: nx.Graph,
+    sizes: dict,
+    title: str,
+    size_by: str,
+    context: PageContext | None,
+    drawn: Callable[[dict], tuple[set, list, dict, list]] | None = None,
+) -> str:
+    """:func:`render_page`; ``drawn`` (given the radii) gives the top nodes, clusters,
+    positions and cluster links of a large graph computed elsewhere (from its edge list)."""
     context = context or PageContext()
     used = {graph.nodes[n].get("class", "") or "(none)" for n in graph}
     styles = class_styles(context.ancestors, used)
@@ -394,7 +482,9 @@ def render_page(
     article_index = {a: i for i, a in enumerate(articles)}
     ranked = sorted(graph, key=lambda n: (-sizes.get(n, 0.0), str(n)))
     rank = {n: i for i, n in enumerate(ranked)}
-    if graph.number_of_nodes() > MAX_DRAWN:
+    if drawn is not None:
+        shown, clusters, positions, cluster_edges = drawn(radii)
+    elif graph.number_of_nodes() > MAX_DRAWN:
         shown, clusters, positions, cluster_edges = _clusters(graph, sizes, radii)
     else:
         labels = {n: graph.nodes[n].get("label", str(n)) for n in ranked[:TOP_LABELLED]}
@@ -502,10 +592,50 @@ def build_page(
         found = _top_on_edges(dataset, rules, options, cache)
         if found is not None:
             return render_page(*found, options.title, options.size_by, page_context(dataset))
+    elif not (options.around or options.article or options.query):
+        page = _large_on_edges(dataset, rules, options, cache)
+        if page is not None:
+            return page
     graph = project(dataset, rules)
     sizes = CENTRALITIES[options.size_by](graph).values
     selected = select_subgraph(dataset, graph, options, sizes)
     return render_page(selected, sizes, options.title, options.size_by, page_context(dataset))
+
+
+def _large_on_edges(
+    dataset: KGDataset, rules: ProjectionRules | None, options: PageOptions, cache: Path | None
+) -> str | None:
+    """The whole graph's page from its edge list (:mod:`kg.pages.large`); None when the
+    graph is small enough for the networkx path."""
+    from kg.analysis.stats import LARGE_GRAPH
+    from kg.pages.large import large_view
+
+    found = large_view(
+        dataset, rules, options.size_by, cache, max(MAX_DRAWN, LARGE_GRAPH), TOP_DRAWN
+    )
+    if found is None:
+        return None
+    graph, sizes, structure = found
+    names = sorted(graph, key=str)
+    top = {names[i] for i in structure.shown}
+    labels = {
+        names[i]: graph.nodes[names[i]].get("label", names[i])
+        for i in structure.shown[:TOP_LABELLED]
+    }
+
+    def drawn(radii: dict) -> tuple[set, list, dict, list]:
+        clusters, positions, cluster_edges = _overview(
+            top,
+            [[names[i] for i in rest] for rest in structure.members],
+            structure.named_links(names),
+            [(names[a], names[b]) for a, b in structure.inner],
+            radii,
+            labels,
+            lambda n: graph.nodes[n].get("label", n),
+        )
+        return top, clusters, positions, cluster_edges
+
+    return _render(graph, sizes, options.title, options.size_by, page_context(dataset), drawn)
 
 
 def _top_on_edges(
