@@ -37,8 +37,31 @@ def closeness(
     if n <= BFS_SMALL:
         return Measure("closeness", nx.closeness_centrality(view))
     nodes, adjacency = indexed(view)
+    values, method = closeness_array(adjacency, n, exact_limit, samples, seed)
+    return Measure("closeness", dict(zip(nodes, values.tolist(), strict=True)), method=method)
+
+
+def closeness_array(
+    adjacency: object, n: int, exact_limit: int = EXACT_LIMIT, samples: int = SAMPLES, seed: int = 0
+) -> tuple[np.ndarray, str]:
+    """Closeness of nodes ``0..n-1`` of a sparse adjacency matrix, and the method.
+
+    Exact up to ``exact_limit`` nodes: networkx's formula (Wasserman–Faust),
+    (r - 1) / total * (r - 1) / (n - 1), where a node reaches r nodes (itself
+    included) at distances adding up to total. Above, estimated from
+    breadth-first searches out of ``samples`` seeded sources. Both the networkx
+    path (:func:`closeness`) and the edge-list path use it.
+    """
     if n <= exact_limit or n <= samples:
-        return Measure("closeness", _exact(nodes, adjacency))
+        values = np.zeros(n)
+        for chunk, distances in distance_rows(adjacency, range(n)):
+            finite = np.isfinite(distances)
+            total = np.where(finite, distances, 0).sum(axis=1)
+            others = finite.sum(axis=1) - 1
+            with np.errstate(divide="ignore", invalid="ignore"):
+                result = np.where(total > 0, others / total * others / max(n - 1, 1), 0.0)
+            values[list(chunk)] = result
+        return values, "exact"
     sources = random.Random(seed).sample(range(n), samples)
     total = np.zeros(n)
     reached = np.zeros(n)
@@ -50,21 +73,4 @@ def closeness(
     # reach the node; scale by the share of the graph they stand for.
     with np.errstate(divide="ignore", invalid="ignore"):
         estimate = np.where(total > 0, (reached / total) * (reached / samples), 0.0)
-    values = {node: float(estimate[i]) for i, node in enumerate(nodes)}
-    return Measure("closeness", values, method=f"sampled: {samples} sources, seed {seed}")
-
-
-def _exact(nodes: list, adjacency: object) -> dict[object, float]:
-    """networkx's closeness (Wasserman–Faust): (r - 1) / total * (r - 1) / (n - 1), where a
-    node reaches r nodes (itself included) at distances adding up to total."""
-    n = len(nodes)
-    values: dict[object, float] = {}
-    for chunk, distances in distance_rows(adjacency, range(n)):
-        finite = np.isfinite(distances)
-        total = np.where(finite, distances, 0).sum(axis=1)
-        others = finite.sum(axis=1) - 1
-        with np.errstate(divide="ignore", invalid="ignore"):
-            result = np.where(total > 0, others / total * others / (n - 1), 0.0)
-        for i, value in zip(chunk, result.tolist(), strict=True):
-            values[nodes[i]] = value
-    return values
+    return estimate, f"sampled: {samples} sources, seed {seed}"

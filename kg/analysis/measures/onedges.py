@@ -84,30 +84,9 @@ def closeness_values(
     edges: EdgeList, exact_limit: int = EXACT_LIMIT, samples: int = SAMPLES, seed: int = 0
 ) -> tuple[np.ndarray, str]:
     """Closeness (Wasserman–Faust, as networkx), and the method: exact or sampled sources."""
-    n = edges.node_count
-    adjacency = edges.adjacency()
-    if n <= exact_limit or n <= samples:
-        values = np.zeros(n)
-        for chunk, distances in distance_rows(adjacency, range(n)):
-            finite = np.isfinite(distances)
-            total = np.where(finite, distances, 0).sum(axis=1)
-            others = finite.sum(axis=1) - 1
-            with np.errstate(divide="ignore", invalid="ignore"):
-                result = np.where(total > 0, others / total * others / max(n - 1, 1), 0.0)
-            values[list(chunk)] = result
-        return values, "exact"
-    sources = random.Random(seed).sample(range(n), samples)
-    total = np.zeros(n)
-    reached = np.zeros(n)
-    for _chunk, distances in distance_rows(adjacency, sources):
-        finite = np.isfinite(distances)
-        total += np.where(finite, distances, 0).sum(axis=0)
-        reached += finite.sum(axis=0)
-    # reached / total is the inverse mean distance to the sampled sources that
-    # reach the node; scale by the share of the graph they stand for.
-    with np.errstate(divide="ignore", invalid="ignore"):
-        estimate = np.where(total > 0, (reached / total) * (reached / samples), 0.0)
-    return estimate, f"sampled: {samples} sources, seed {seed}"
+    from kg.analysis.measures.closeness import closeness_array
+
+    return closeness_array(edges.adjacency(), edges.node_count, exact_limit, samples, seed)
 
 
 def _components(edges: EdgeList) -> tuple[int, np.ndarray]:
