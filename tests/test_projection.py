@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.analysis.projection import ProjectionRules, load_rules, project
+from kg.analysis.projection import ProjectionRules, project
+from kg.analysis.rules import read_rules_file, rules_from_options
 from kg.data.dataset import load_dataset
 from kg.errors import UsageError
 
@@ -93,18 +94,18 @@ def test_unknown_prefix_in_a_rule_is_a_usage_error(news):
 
 def test_rules_file_in_toml(tmp_path):
     path = tmp_path / "rules.toml"
-    path.write_text('directed = false\nexclude_predicates = ["ex:knows"]\n')
-    rules = load_rules(path)
+    path.write_text('undirected = true\nexclude-predicate = ["ex:knows"]\n')
+    rules = rules_from_options({}, read_rules_file(path))
     assert rules.directed is False
-    assert rules.exclude_predicates == ("ex:knows",)
+    assert rules.exclude_predicates == (*ProjectionRules().exclude_predicates, "ex:knows")
     assert rules.exclude_classes == ProjectionRules().exclude_classes
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("colour = true\n", "unknown projection rule(s) colour"),
-        ("directed = [1]\n", "directed must be a bool"),
+        ("colour = true\n", "unknown projection rule 'colour'"),
+        ("directed = [1]\n", "directed must be true or false"),
         ("directed = \n", "cannot read"),
     ],
 )
@@ -112,7 +113,7 @@ def test_bad_rules_file(tmp_path, text, message):
     path = tmp_path / "rules.toml"
     path.write_text(text)
     with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)")):
-        load_rules(path)
+        read_rules_file(path)
 
 
 AMOUNTS = """\

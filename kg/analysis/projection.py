@@ -27,10 +27,7 @@ Example:
 from __future__ import annotations
 
 import contextlib
-import json
-import sys
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, replace
 from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,81 +36,18 @@ import networkx as nx
 import numpy as np
 
 from kg.analysis.gcpause import paused_gc
-from kg.analysis.rule_terms import check_rule_terms, expand
+from kg.analysis.rules import ProjectionRules, check_rule_terms, expand
 from kg.data.dataset import KGDataset
 from kg.data.labels import label_values
 from kg.data.namespaces import shorten
-from kg.errors import UsageError
 
 if TYPE_CHECKING:
     from kg.analysis.edgelist import EdgeList
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 #: Classes whose instances are merged away by ``collapse_events``.
 EVENT_CLASSES = ("schema:Event", "kg:Agreement")
 #: Class whose instances are linked pairwise by ``collapse_events``.
 PERSON_CLASS = "schema:Person"
-
-
-@dataclass(frozen=True)
-class ProjectionRules:
-    """How the dataset becomes a graph; recorded in every output.
-
-    Attributes:
-        directed: keep the RDF direction (subject to object).
-        include_predicates: when not empty, only these predicates make edges.
-        exclude_predicates: predicates that never make edges. By default
-            ``schema:mentions`` (an article's index of names) and
-            ``kg:equivalentAmount`` (the same sum in another currency, linked
-            both ways: kept, the two amounts pass rank to each other and
-            outrank the people they are about).
-        exclude_classes: classes whose instances are not nodes.
-        collapse_events: replace events and agreements by person–person edges.
-    """
-
-    directed: bool = True
-    include_predicates: tuple[str, ...] = ()
-    exclude_predicates: tuple[str, ...] = ("schema:mentions", "kg:equivalentAmount")
-    exclude_classes: tuple[str, ...] = ("schema:NewsArticle", "schema:WebSite")
-    collapse_events: bool = False
-
-    def to_dict(self) -> dict[str, object]:
-        """The rules as a JSON-ready dict."""
-        data = asdict(self)
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}
-
-    def updated(self, **changes: object) -> ProjectionRules:
-        """A copy with some rules changed; list values become tuples."""
-        fixed = {k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()}
-        return replace(self, **fixed)
-
-
-def load_rules(path: Path, base: ProjectionRules | None = None) -> ProjectionRules:
-    """Read rules from a TOML (or JSON) file; keys are the :class:`ProjectionRules` fields.
-
-    Raises:
-        kg.errors.UsageError: the file cannot be read or has unknown keys or wrong types.
-    """
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = json.loads(text) if path.suffix == ".json" else tomllib.loads(text)
-    except (OSError, ValueError) as exc:
-        raise UsageError(f"cannot read projection rules {path}: {exc}") from exc
-    known = set(ProjectionRules.__dataclass_fields__)
-    unknown = sorted(set(data) - known)
-    if unknown:
-        raise UsageError(
-            f"{path}: unknown projection rule(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
-        )
-    for key, value in data.items():
-        expected = bool if key in ("directed", "collapse_events") else list
-        if not isinstance(value, expected):
-            raise UsageError(f"{path}: {key} must be a {expected.__name__}")
-    return (base or ProjectionRules()).updated(**data)
 
 
 def _values(iris: list[str]) -> str:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from kg.authoring.figures import MONTHS
 from kg.authoring.lookup import _is_named_iri_classes, fold
-from kg.authoring.turtle import ORG, SCHEMA
+from kg.data.namespaces import PREFIXES
 
 if TYPE_CHECKING:
     from kg.authoring.lookup import EntityIndex
@@ -239,8 +239,11 @@ def candidate_names(text: str, known: Container[str]) -> list[tuple[str, str]]:
     """
     found: list[tuple[str, str]] = []
     for match in _PERSON.finditer(text):
-        found.append((SCHEMA + "Person", _trim_name(match.group(1))))
-    for pattern, kind in ((_ORG, ORG + "Organization"), (_FACILITY, SCHEMA + "Place")):
+        found.append((PREFIXES["schema"] + "Person", _trim_name(match.group(1))))
+    for pattern, kind in (
+        (_ORG, PREFIXES["org"] + "Organization"),
+        (_FACILITY, PREFIXES["schema"] + "Place"),
+    ):
         for match in pattern.finditer(text):
             name = re.sub(r"^(?:The|the)\s+", "", match.group(1).strip(" ,"))
             found.append((kind, _own_part(name, known)))
@@ -250,7 +253,7 @@ def candidate_names(text: str, known: Container[str]) -> list[tuple[str, str]]:
             continue
         if _is_demonym(name):
             continue  # "in Vietnamese": a people or language, not a place
-        found.append((SCHEMA + "Place", name))
+        found.append((PREFIXES["schema"] + "Place", name))
     return found
 
 

@@ -22,16 +22,17 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kg.authoring.lookup import fold
+from kg.data.namespaces import PREFIXES
 
 if TYPE_CHECKING:
     from kg.authoring.figures import Amount, Date, Figure, Since, Target
     from kg.authoring.lookup import Entity
     from kg.authoring.names import Link, NewEntity
 
-KGR = "https://kg.example.org/id/"
-SCHEMA = "https://schema.org/"
-ORG = "http://www.w3.org/ns/org#"
-KG = "https://kg.example.org/ontology#"
+KGR = PREFIXES["kgr"]
+SCHEMA = PREFIXES["schema"]
+ORG = PREFIXES["org"]
+KG = PREFIXES["kg"]
 
 HEADER = """\
 @prefix kg: <https://kg.example.org/ontology#> .

@@ -182,114 +182,6 @@ def quiet_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-#: Keys of a ``--rules`` file named like the options (``-`` or ``_``), and their types.
-RULE_FLAGS: dict[str, type] = {
-    "undirected": bool,
-    "collapse_events": bool,
-    "no_default_exclusions": bool,
-    "include_predicate": list,
-    "exclude_predicate": list,
-    "exclude_class": list,
-}
-#: Keys as every output records the rules (``rules.json``, ``kg_rules``): whole values.
-RULE_FIELDS: dict[str, type] = {
-    "directed": bool,
-    "collapse_events": bool,
-    "include_predicates": list,
-    "exclude_predicates": list,
-    "exclude_classes": list,
-}
-
-
-def read_rules_file(path: Path) -> dict[str, object]:
-    """The options a ``--rules`` file (TOML, or JSON by its suffix) gives, by option name.
-
-    Keys are the option names (``undirected = true``, ``exclude-class = [...]``;
-    ``-`` and ``_`` alike), or the names every output records the rules under
-    (``directed``, ``exclude_classes``, ...) so that a ``rules.json`` written by
-    ``kg export -f csv`` can be read back; a recorded list replaces the default.
-
-    Raises:
-        kg.errors.UsageError: the file cannot be read, or has unknown keys or wrong types.
-    """
-    import json
-    import sys
-
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10 only
-        import tomli as tomllib
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = json.loads(text) if path.suffix == ".json" else tomllib.loads(text)
-    except (OSError, ValueError) as exc:
-        raise UsageError(f"cannot read projection rules {path}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise UsageError(f"{path}: projection rules must be a table of options")
-    options: dict[str, object] = {}
-    for key, value in data.items():
-        name = key.replace("-", "_")
-        expected = RULE_FLAGS.get(name) or RULE_FIELDS.get(name)
-        if expected is None:
-            import difflib
-
-            known = sorted({k.replace("_", "-") for k in RULE_FLAGS} | set(RULE_FIELDS))
-            close = difflib.get_close_matches(key.replace("_", "-"), known, n=2, cutoff=0.6)
-            hint = f"did you mean {' or '.join(close)}? " if close else ""
-            raise UsageError(
-                f"{path}: unknown projection rule {key!r}; {hint}(keys are the option names: "
-                f"{', '.join(sorted(k.replace('_', '-') for k in RULE_FLAGS))})"
-            )
-        if not isinstance(value, expected) or (
-            expected is list and not all(isinstance(v, str) for v in value)
-        ):
-            kind = "true or false" if expected is bool else "a list of names"
-            raise UsageError(f"{path}: {key} must be {kind}")
-        options[name] = value
-    return options
-
-
-def rules_from_options(
-    options: dict[str, object], file_options: dict[str, object] | None = None
-) -> Any:
-    """The projection rules the options give, on top of a rules file's, on top of the defaults.
-
-    ``--exclude-predicate`` and ``--exclude-class`` add to the default exclusions;
-    ``--no-default-exclusions`` starts from none. ``--include-predicate`` lists the
-    only predicates that make edges.
-
-    Example:
-        >>> rules_from_options({"exclude_class": ["kg:Topic"]}).exclude_classes
-        ('schema:NewsArticle', 'schema:WebSite', 'kg:Topic')
-        >>> rules_from_options({"exclude_class": ["kg:Topic"], "no_default_exclusions": True}).exclude_classes
-        ('kg:Topic',)
-        >>> rules_from_options({}, {"undirected": True}).directed
-        False
-    """
-    from kg.analysis.projection import ProjectionRules
-
-    rules = ProjectionRules()
-    for given in (file_options or {}, options):
-        if given.get("no_default_exclusions"):
-            rules = rules.updated(exclude_predicates=[], exclude_classes=[])
-        fields = {k: v for k, v in given.items() if k in RULE_FIELDS and v is not None}
-        rules = rules.updated(**fields)
-        if given.get("undirected"):
-            rules = rules.updated(directed=False)
-        if given.get("collapse_events"):
-            rules = rules.updated(collapse_events=True)
-        if given.get("include_predicate"):
-            rules = rules.updated(include_predicates=list(given["include_predicate"]))
-        for option, field in (
-            ("exclude_predicate", "exclude_predicates"),
-            ("exclude_class", "exclude_classes"),
-        ):
-            added = [t for t in given.get(option) or () if t not in getattr(rules, field)]
-            if added:
-                rules = rules.updated(**{field: [*getattr(rules, field), *added]})
-    return rules
-
-
 def projection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add the projection options; the command receives them as one ``rules`` value.
 
@@ -357,6 +249,8 @@ def projection_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "exclude_predicate": list(exclude_predicate),
             "exclude_class": list(exclude_class),
         }
+        from kg.analysis.rules import read_rules_file, rules_from_options
+
         file_options = read_rules_file(rules_file) if rules_file else None
         return command(rules=rules_from_options(options, file_options), **kwargs)
 
