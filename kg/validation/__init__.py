@@ -15,14 +15,14 @@ from kg.data.dataset import KGDataset, Progress
 from kg.problems import CHECKS, Problem, ValidationReport
 from kg.validation.duplicates import check_duplicates
 from kg.validation.labels import check_labels
-from kg.validation.literals import check_literals
+from kg.validation.literals import SourceScanner, check_literals
 from kg.validation.locate import clear_cache
 from kg.validation.provenance import check_provenance
 from kg.validation.references import check_references
 from kg.validation.shacl import check_shacl, has_shapes
 from kg.validation.vocabulary import check_vocabulary
 
-__all__ = ["CHECKS", "Problem", "ValidationReport", "validate"]
+__all__ = ["CHECKS", "Problem", "SourceScanner", "ValidationReport", "validate"]
 
 
 def one_message_per_fault(problems: list[Problem], prefixes: dict[str, str]) -> list[Problem]:
@@ -65,6 +65,7 @@ def validate(
     progress: Progress | None = None,
     shacl_engine: str = "auto",
     strict: bool = False,
+    scanner: SourceScanner | None = None,
 ) -> ValidationReport:
     """Run every check on a loaded dataset and return what they found.
 
@@ -72,7 +73,8 @@ def validate(
     are any, the other checks are skipped, since they would see only part of
     the data. SHACL runs only when the ontology holds shapes, with ``shacl_engine``
     (see :data:`kg.validation.shacl.ENGINES`). Some problems are warnings, which
-    leave the sources valid; ``strict`` makes them errors.
+    leave the sources valid; ``strict`` makes them errors. A ``scanner`` that
+    was given the files as they loaded spares the literals check reading them.
     """
     clear_cache()
     report = ValidationReport(problems=list(dataset.problems), checks_run=["syntax"])
@@ -84,7 +86,7 @@ def validate(
         ("references", check_references),
         ("duplicates", check_duplicates),
         ("provenance", check_provenance),
-        ("literals", check_literals),
+        ("literals", lambda d: check_literals(d, scanner)),
     ]
     if has_shapes(dataset):
         steps.insert(1, ("shacl", lambda d: check_shacl(d, shacl_engine)))
