@@ -58,7 +58,8 @@ def validate_command(
     from kg.data.dataset import load_dataset
     from kg.validation import SourceScanner, validate
 
-    with progress_display(not quiet and not as_json) as progress, SourceScanner() as scanner:
+    scanner = SourceScanner()
+    with progress_display(not quiet and not as_json) as progress:
         dataset = load_dataset(ontology, triples, progress, scanner.add)
         report = validate(dataset, progress, shacl_engine, strict, scanner)
     if as_json:

@@ -194,11 +194,8 @@ def build(
     # by graph as they load when their names and prefixes are known beforehand,
     # else while the checks run. They move into ``out`` only if the checks pass.
     feed = LoadedGraphs(dataset.sources) if known_before_loading(dataset.sources) else None
-    with (
-        staged(out) as staging,
-        ThreadPoolExecutor(max_workers=2) as pool,
-        SourceScanner() as scanner,
-    ):
+    scanner = SourceScanner()
+    with staged(out) as staging, ThreadPoolExecutor(max_workers=2) as pool:
         writing = None
         if feed is not None:
             writing = pool.submit(_write, dataset, staging, stop.is_set, feed)

@@ -15,7 +15,6 @@ warning (an error with ``--strict``) giving its canonical form.
 from __future__ import annotations
 
 import re
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -247,32 +246,27 @@ def scan_source(source: SourceFile, data: bytes) -> FileScan | None:
 
 
 class SourceScanner:
-    """Scans each source file for literals in a worker thread as it is loaded.
+    """Scans each source file for literals as it is loaded, from the bytes read.
 
-    Give :meth:`add` as ``on_read`` to :func:`kg.data.dataset.load_sources`: the
-    scan of one file runs while the store loads the next (the bulk loader
-    leaves the GIL), and :func:`check_literals` gets the scans without reading
-    the files again. Use it as a context manager so that its thread ends.
+    Give :meth:`add` as ``on_read`` to :func:`kg.data.dataset.load_sources`, then
+    the scanner to :func:`check_literals`, which then reads no file unless one
+    holds a non-canonical literal (to place it). The scan runs in the loading
+    thread: in a thread of its own it would hold the GIL while the bulk loader
+    waits for it at every file (measured: slower than scanning in turn).
     """
 
     def __init__(self) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-literals")
-        self._scans: list[Future[FileScan | None]] = []
+        self._scans: list[FileScan] = []
 
     def add(self, source: SourceFile, data: bytes) -> None:
-        """Scan ``source``'s bytes (a file of the facts) in the background."""
-        if source.role == "triples":
-            self._scans.append(self._pool.submit(scan_source, source, data))
+        """Scan ``source``'s bytes when it is a file of the facts."""
+        scan = scan_source(source, data)
+        if scan is not None:
+            self._scans.append(scan)
 
     def scans(self) -> list[FileScan]:
-        """The scans of every file added, once done."""
-        return [scan for future in self._scans if (scan := future.result()) is not None]
-
-    def __enter__(self) -> SourceScanner:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        """The scans of every file added."""
+        return self._scans
 
 
 def _read_and_scan(dataset: KGDataset) -> list[FileScan]:
