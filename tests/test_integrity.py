@@ -96,6 +96,21 @@ def test_dangling_reference_is_an_error_with_location_and_did_you_mean(kgproj):
     assert "define it" in by_subject["kgr:nobody-at-all"].hint
 
 
+def test_many_dangling_references_in_a_file_are_listed_up_to_a_limit(kgproj):
+    from kg.validation.references import PER_FILE
+
+    body = "".join(f"kgr:article-9 schema:mentions kgr:ghost-{i:03d} .\n" for i in range(30))
+    kgproj.write("triples/articles/009_x.ttl", article(body))
+    report, found = problems_of(kgproj, "references")
+    assert not report.ok and all(p.severity == "error" for p in found)
+    one_by_one = [p for p in found if p.subject]
+    assert [p.subject for p in one_by_one] == [f"kgr:ghost-{i:03d}" for i in range(PER_FILE)]
+    assert one_by_one[0].line == 10 and one_by_one[-1].line == 9 + PER_FILE
+    (rest,) = [p for p in found if not p.subject]
+    assert rest.message.startswith(f"{30 - PER_FILE} more IRIs are used but never defined")
+    assert "kgr:ghost-029" in rest.message and rest.file.endswith("009_x.ttl")
+
+
 def test_same_name_after_folding_is_an_error_unless_same_as_or_different_from(kgproj):
     kgproj.write(
         "triples/articles/009_x.ttl",

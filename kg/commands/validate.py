@@ -56,11 +56,12 @@ def validate_command(
     them as JSON on stdout with --json, each with its severity).
     """
     from kg.data.dataset import load_dataset
-    from kg.validation import validate
+    from kg.validation import SourceScanner, validate
 
+    scanner = SourceScanner()
     with progress_display(not quiet and not as_json) as progress:
-        dataset = load_dataset(ontology, triples, progress)
-        report = validate(dataset, progress, shacl_engine, strict)
+        dataset = load_dataset(ontology, triples, progress, scanner.add)
+        report = validate(dataset, progress, shacl_engine, strict, scanner)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, sort_keys=True))
         if not report.ok:

@@ -221,18 +221,19 @@ def load_dataset(
     ontology: Path,
     triples: Path,
     progress: Progress | None = None,
+    on_read: Callable[[SourceFile, bytes], None] | None = None,
 ) -> KGDataset:
     """Load every RDF file below ``ontology`` and ``triples`` into a new dataset.
 
     Files that cannot be parsed are recorded in :attr:`KGDataset.problems`
     (each with file, line and column) rather than raised, so that every broken
-    file is reported at once.
+    file is reported at once. ``on_read`` is as for :func:`load_sources`.
 
     Raises:
         kg.errors.UsageError: a folder is missing or is not a folder.
     """
     dataset = new_dataset(ontology, triples)
-    load_sources(dataset, progress)
+    load_sources(dataset, progress, on_read=on_read)
     return dataset
 
 
@@ -250,11 +251,15 @@ def load_sources(
     dataset: KGDataset,
     progress: Progress | None = None,
     on_loaded: Callable[[SourceFile, bool], None] | None = None,
+    on_read: Callable[[SourceFile, bytes], None] | None = None,
 ) -> None:
     """Load the dataset's sources into its store, one by one.
 
     ``on_loaded(source, ok)`` is called after each file, ``ok`` False when it
     could not be loaded; another thread may read the store meanwhile.
+    ``on_read(source, data)`` is given the bytes of each file loaded, so that
+    checks of the text need not read it again (see
+    :class:`kg.validation.literals.SourceScanner`).
     """
     sources = dataset.sources
     for done, source in enumerate(sources):
@@ -269,6 +274,8 @@ def load_sources(
             continue
         dataset.graphs_by_source[source.graph_iri] = sorted(loaded.graphs)
         dataset.add_prefixes(loaded.prefixes)
+        if on_read:
+            on_read(source, loaded.data)
         if on_loaded:
             on_loaded(source, True)
     if progress:

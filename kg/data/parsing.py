@@ -86,10 +86,12 @@ _PREFIX_RE = re.compile(rb"\s*@?prefix\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.IG
 
 @dataclass
 class Loaded:
-    """What loading one file gave: the graphs it filled and the prefixes it declares."""
+    """What loading one file gave: the graphs it filled, the prefixes it declares,
+    and the bytes read (for checks of the text that the store does not keep)."""
 
     graphs: set[str] = field(default_factory=set)
     prefixes: dict[str, str] = field(default_factory=dict)
+    data: bytes = field(default=b"", repr=False)
 
 
 def declared_prefixes(data: bytes) -> dict[str, str]:
@@ -129,7 +131,7 @@ def load_source(store: ox.Store, source: SourceFile) -> Loaded:
     try:
         if fmt not in _QUAD_FORMATS and _has_no_blank_nodes(data, fmt):
             store.bulk_load(data, fmt, to_graph=own_graph)
-            return Loaded({source.graph_iri}, declared_prefixes(data))
+            return Loaded({source.graph_iri}, declared_prefixes(data), data)
         return _stream(store, source, data, own_graph)
     except SyntaxError as exc:
         message, line, column = _clean_syntax_message(exc.msg), exc.lineno, exc.offset
@@ -179,7 +181,7 @@ def _stream(store: ox.Store, source: SourceFile, data: bytes, own_graph: ox.Name
         quads.append(ox.Quad(s, quad.predicate, o, g))
     store.bulk_extend(quads)
     prefixes = declared_prefixes(data) if fmt in PREDICTABLE else dict(parser.prefixes)
-    return Loaded(graphs, prefixes)
+    return Loaded(graphs, prefixes, data)
 
 
 def _clean_syntax_message(message: str) -> str:

@@ -41,7 +41,7 @@ from kg.errors import InvalidDataError, UsageError
 from kg.pipeline.safewrite import Staging, check_output_dir, staged
 from kg.pipeline.serialize import Cancelled, graph_order, write_both
 from kg.problems import ValidationReport
-from kg.validation import validate
+from kg.validation import SourceScanner, validate
 
 #: File names written into the output folder.
 TURTLE = "graph.ttl"
@@ -194,20 +194,21 @@ def build(
     # by graph as they load when their names and prefixes are known beforehand,
     # else while the checks run. They move into ``out`` only if the checks pass.
     feed = LoadedGraphs(dataset.sources) if known_before_loading(dataset.sources) else None
+    scanner = SourceScanner()
     with staged(out) as staging, ThreadPoolExecutor(max_workers=2) as pool:
         writing = None
         if feed is not None:
             writing = pool.submit(_write, dataset, staging, stop.is_set, feed)
         try:
             try:
-                load_sources(dataset, progress, feed.loaded if feed else None)
+                load_sources(dataset, progress, feed.loaded if feed else None, scanner.add)
             finally:
                 if feed is not None:
                     feed.end()
             if writing is None and not dataset.problems:
                 writing = pool.submit(_write, dataset, staging, stop.is_set)
             counting = pool.submit(count_entities_and_classes, dataset)
-            report = validate(dataset, progress, shacl_engine, strict)
+            report = validate(dataset, progress, shacl_engine, strict, scanner)
         except BaseException:
             stop.set()
             raise

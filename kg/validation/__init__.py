@@ -9,20 +9,32 @@ Example:
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor, as_completed
+import os
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 
 from kg.data.dataset import KGDataset, Progress
 from kg.problems import CHECKS, Problem, ValidationReport
 from kg.validation.duplicates import check_duplicates
 from kg.validation.labels import check_labels
-from kg.validation.literals import check_literals
+from kg.validation.literals import SourceScanner, check_literals
 from kg.validation.locate import clear_cache
 from kg.validation.provenance import check_provenance
 from kg.validation.references import check_references
 from kg.validation.shacl import check_shacl, has_shapes
 from kg.validation.vocabulary import check_vocabulary
 
-__all__ = ["CHECKS", "Problem", "ValidationReport", "validate"]
+__all__ = ["CHECKS", "Problem", "SourceScanner", "ValidationReport", "validate"]
+
+#: The checks by their time at a million triples, longest first.
+_LONGEST_FIRST = (
+    "shacl",
+    "references",
+    "labels",
+    "vocabulary",
+    "provenance",
+    "duplicates",
+    "literals",
+)
 
 
 def one_message_per_fault(problems: list[Problem], prefixes: dict[str, str]) -> list[Problem]:
@@ -65,6 +77,7 @@ def validate(
     progress: Progress | None = None,
     shacl_engine: str = "auto",
     strict: bool = False,
+    scanner: SourceScanner | None = None,
 ) -> ValidationReport:
     """Run every check on a loaded dataset and return what they found.
 
@@ -72,7 +85,8 @@ def validate(
     are any, the other checks are skipped, since they would see only part of
     the data. SHACL runs only when the ontology holds shapes, with ``shacl_engine``
     (see :data:`kg.validation.shacl.ENGINES`). Some problems are warnings, which
-    leave the sources valid; ``strict`` makes them errors.
+    leave the sources valid; ``strict`` makes them errors. A ``scanner`` that
+    was given the files as they loaded spares the literals check reading them.
     """
     clear_cache()
     report = ValidationReport(problems=list(dataset.problems), checks_run=["syntax"])
@@ -84,22 +98,26 @@ def validate(
         ("references", check_references),
         ("duplicates", check_duplicates),
         ("provenance", check_provenance),
-        ("literals", check_literals),
+        ("literals", lambda d: check_literals(d, scanner)),
     ]
     if has_shapes(dataset):
         steps.insert(1, ("shacl", lambda d: check_shacl(d, shacl_engine)))
     if progress:
         progress(0, len(steps), f"checking {', '.join(name for name, _ in steps)}")
     # The checks only read the store, and Oxigraph answers queries without
-    # holding the GIL: they run side by side, all started at once so that the
-    # longest does not wait for a free worker.
-    with ThreadPoolExecutor(max_workers=len(steps)) as pool:
-        futures = [pool.submit(check, dataset) for _name, check in steps]
-        for done, _future in enumerate(as_completed(futures), start=1):
+    # holding the GIL: they run side by side, as many at once as there are
+    # cores (more would only add their working memory together), the longest
+    # first so that it does not wait for a free worker.
+    workers = max(2, min(len(steps), os.cpu_count() or 2))
+    futures: dict[str, Future[list[Problem]]] = {}
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for name, check in sorted(steps, key=lambda step: _LONGEST_FIRST.index(step[0])):
+            futures[name] = pool.submit(check, dataset)
+        for done, _future in enumerate(as_completed(futures.values()), start=1):
             if progress:
                 progress(done, len(steps), "checking")
-    for (name, _check), future in zip(steps, futures, strict=True):
-        report.problems.extend(future.result())
+    for name, _check in steps:
+        report.problems.extend(futures[name].result())
         report.checks_run.append(name)
     report.problems = one_message_per_fault(report.problems, dataset.prefixes)
     if progress:

@@ -15,6 +15,7 @@ warning (an error with ``--strict``) giving its canonical form.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 import pyoxigraph as ox
@@ -201,11 +202,75 @@ def _file_literals(source: SourceFile, data: bytes) -> set[tuple[str, str]]:
     return out
 
 
-def check_literals(dataset: KGDataset) -> list[Problem]:
-    """Report typed literals of the facts whose lexical form is not canonical."""
-    per_file: list[tuple[SourceFile, bytes, dict[bytes, tuple[str, str]], list[Found]]] = []
-    wanted: set[tuple[str, str]] = set()
-    parsed_only: list[tuple[SourceFile, set[tuple[str, str]]]] = []
+@dataclass
+class FileScan:
+    """What the text of one source file holds that may be non-canonical.
+
+    Attributes:
+        source: the file.
+        typed: each distinct typed literal as written, with its ``(lexical, datatype)``
+            (text syntaxes).
+        numbers: the suspect bare numbers, as :func:`_occurrences` gives them.
+        parsed: the typed literals of a file in another syntax (JSON-LD), parsed.
+    """
+
+    source: SourceFile
+    typed: dict[bytes, tuple[str, str]] = field(default_factory=dict)
+    numbers: list[Found] = field(default_factory=list)
+    parsed: set[tuple[str, str]] | None = None
+
+    def literals(self) -> set[tuple[str, str]]:
+        """Every ``(lexical, datatype)`` the file may hold non-canonically."""
+        if self.parsed is not None:
+            return self.parsed
+        return set(self.typed.values()) | {(lex, dt) for _, _, lex, dt in self.numbers}
+
+
+def scan_source(source: SourceFile, data: bytes) -> FileScan | None:
+    """The typed literals and suspect numbers of a file of the facts (None for others).
+
+    Needs no store: run while the next file loads (:class:`SourceScanner`).
+
+    Example:
+        >>> from pathlib import Path
+        >>> src = SourceFile(Path("a.ttl"), "a.ttl", "triples")
+        >>> sorted(scan_source(src, b'<a> <b> 1.50, "1"^^xsd:boolean, 7 .').literals())
+        [('1', 'http://www.w3.org/2001/XMLSchema#boolean'), ('1.50', 'http://www.w3.org/2001/XMLSchema#decimal')]
+    """
+    if source.role != "triples":
+        return None
+    if source.format not in _TEXT_FORMATS:
+        return FileScan(source, parsed=_file_literals(source, data))
+    prefixes = dict(PREFIXES) | declared_prefixes(data)
+    return FileScan(source, _typed_literals(data, prefixes), _occurrences(data, {}))
+
+
+class SourceScanner:
+    """Scans each source file for literals as it is loaded, from the bytes read.
+
+    Give :meth:`add` as ``on_read`` to :func:`kg.data.dataset.load_sources`, then
+    the scanner to :func:`check_literals`, which then reads no file unless one
+    holds a non-canonical literal (to place it). The scan runs in the loading
+    thread: in a thread of its own it would hold the GIL while the bulk loader
+    waits for it at every file (measured: slower than scanning in turn).
+    """
+
+    def __init__(self) -> None:
+        self._scans: list[FileScan] = []
+
+    def add(self, source: SourceFile, data: bytes) -> None:
+        """Scan ``source``'s bytes when it is a file of the facts."""
+        scan = scan_source(source, data)
+        if scan is not None:
+            self._scans.append(scan)
+
+    def scans(self) -> list[FileScan]:
+        """The scans of every file added."""
+        return self._scans
+
+
+def _read_and_scan(dataset: KGDataset) -> list[FileScan]:
+    scans = []
     for source in dataset.sources:
         if source.role != "triples":
             continue
@@ -213,17 +278,23 @@ def check_literals(dataset: KGDataset) -> list[Problem]:
             data = source.path.read_bytes()
         except OSError:
             continue
-        if source.format not in _TEXT_FORMATS:
-            literals = _file_literals(source, data)
-            parsed_only.append((source, literals))
-            wanted |= literals
-            continue
-        prefixes = dict(PREFIXES) | declared_prefixes(data)
-        typed = _typed_literals(data, prefixes)
-        numbers = _occurrences(data, {})
-        if typed or numbers:
-            per_file.append((source, data, typed, numbers))
-            wanted |= set(typed.values()) | {(lex, dt) for _, _, lex, dt in numbers}
+        scan = scan_source(source, data)
+        if scan is not None:
+            scans.append(scan)
+    return scans
+
+
+def check_literals(dataset: KGDataset, scanner: SourceScanner | None = None) -> list[Problem]:
+    """Report typed literals of the facts whose lexical form is not canonical.
+
+    The files are scanned as they load when a ``scanner`` was given to the
+    loading, else read here. Only files with non-canonical literals are read
+    again, to place them.
+    """
+    scans = scanner.scans() if scanner is not None else _read_and_scan(dataset)
+    wanted: set[tuple[str, str]] = set()
+    for scan in scans:
+        wanted |= scan.literals()
     if not wanted:
         return []
     canonical = canonical_forms(wanted)
@@ -231,12 +302,30 @@ def check_literals(dataset: KGDataset) -> list[Problem]:
     if not bad:
         return []
     problems: list[Problem] = []
-    for source, data, typed, numbers in per_file:
-        bad_typed = {written: key for written, key in typed.items() if key in bad}
-        hits = _occurrences(data, bad_typed, numbers=False)
-        hits += [n for n in numbers if (n[2], n[3]) in bad]
-        if not hits:
+    for scan in scans:
+        if scan.parsed is not None:
+            for lexical, datatype in sorted(scan.parsed & bad):
+                problems.append(
+                    _problem(
+                        scan.source.display,
+                        lexical,
+                        canonical[(lexical, datatype)],
+                        datatype,
+                        None,
+                        None,
+                    )
+                )
             continue
+        bad_typed = {written: key for written, key in scan.typed.items() if key in bad}
+        bad_numbers = [n for n in scan.numbers if (n[2], n[3]) in bad]
+        if not bad_typed and not bad_numbers:
+            continue
+        source = scan.source
+        try:
+            data = source.path.read_bytes()
+        except OSError:
+            continue
+        hits = _occurrences(data, bad_typed, numbers=False) + bad_numbers
         display = source.display
         multiline = b'"""' in data or b"'''" in data
         real = _file_literals(source, data) if multiline else None
@@ -270,13 +359,6 @@ def check_literals(dataset: KGDataset) -> list[Problem]:
                     hint="write each value in its canonical form (the ones above show how)",
                     group="non-canonical literal",
                     severity="warning",
-                )
-            )
-    for source, literals in parsed_only:
-        for lexical, datatype in sorted(literals & bad):
-            problems.append(
-                _problem(
-                    source.display, lexical, canonical[(lexical, datatype)], datatype, None, None
                 )
             )
     return problems

@@ -62,8 +62,9 @@ def project_root(source: SourceFile) -> Path:
 
 
 def _article(path: Path) -> str | None:
+    """The article's text as written (normalised only for the sentences not found as is)."""
     try:
-        return normalise(path.read_text(encoding="utf-8", errors="replace"))
+        return path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
 
@@ -132,16 +133,21 @@ def check_provenance(dataset: KGDataset) -> list[Problem]:
         articles = texts.get(graph)
         if not articles:
             continue
+        # Most sentences are in the text as written (of the graph's one article,
+        # mostly); the texts are normalised only for the others.
+        text = articles[0] if len(articles) == 1 else "\0".join(articles)
+        normalised: list[str] | None = None
         for evidence in row[1].value.split(_SEPARATOR):
-            # Most sentences are found as written; only the others are normalised.
-            if any(evidence in text for text in articles):
+            if evidence and evidence in text and "\0" not in evidence:
                 continue
+            if normalised is None:
+                normalised = [normalise(article) for article in articles]
             sentence = normalise(evidence)
-            if not any(sentence in text for text in articles):
+            if not any(sentence in article for article in normalised):
                 missing.setdefault(graph, set()).add(evidence)
     for graph in sorted(missing):
         source = sources[graph]  # graphs with texts have sources
-        candidates = tuple(s for text in texts[graph] for s in sentences(text))
+        candidates = tuple(s for text in texts[graph] for s in sentences(normalise(text)))
         shown = ", ".join(sorted(files[graph]))
         for evidence in sorted(missing[graph], key=lambda e: (_find_text(source.path, e) or 0, e)):
             close = closest_sentence(evidence, candidates)
