@@ -206,3 +206,17 @@ def test_cli_warnings_print_but_pass_strict_fails_and_json_has_severity(kgproj, 
     assert data["problems"][0]["severity"] == "warning"
     result = runner.invoke(main, ["build", "--strict", *kgproj.args("--out", str(kgproj.out))])
     assert result.exit_code == 1 and not kgproj.out.exists()
+
+
+def test_numbers_in_comments_and_strings_are_not_literals(kgproj):
+    """A draft's review comments quote figures ("'100,000 tonnes'"): not Turtle literals."""
+    kgproj.write(
+        "triples/articles/009_x.ttl",
+        article(
+            "# REVIEW: a figure (tonnes): '100,000 tonnes'; and 1.0 here\n"
+            'kgr:pham-minh-chinh skos:note "100,000 and 2.50" ; kg:value 42 . # 3.0 too\n'
+        ),
+    )
+    report, found = problems_of(kgproj, "literals")
+    assert report.ok
+    assert found == []

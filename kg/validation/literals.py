@@ -80,17 +80,34 @@ def canonical_forms(literals: set[tuple[str, str]]) -> dict[tuple[str, str], str
 
 
 def _inside_string(line: bytes, column: int) -> bool:
-    """True when ``column`` of ``line`` is inside a one-line string literal."""
-    quotes = 0
+    """True when ``column`` of ``line`` is inside a one-line string literal or a comment.
+
+    Example:
+        >>> _inside_string(b'ex:a ex:b "x 1.0" .', 12), _inside_string(b"# about 100,000 t", 11)
+        (True, True)
+        >>> _inside_string(b'ex:a ex:b "x#" , 1.0 .', 17), _inside_string(b"<x#y> ex:b 1.0 .", 11)
+        (False, False)
+    """
+    quoted = False
     escaped = False
+    in_iri = False
     for byte in line[:column]:
         if escaped:
             escaped = False
-        elif byte == 0x5C:  # backslash
-            escaped = True
-        elif byte == 0x22:  # "
-            quotes += 1
-    return quotes % 2 == 1
+        elif quoted:
+            if byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # "
+                quoted = False
+        elif in_iri:
+            in_iri = byte != 0x3E  # >
+        elif byte == 0x22:
+            quoted = True
+        elif byte == 0x3C:  # <
+            in_iri = True
+        elif byte == 0x23:  # # outside strings and IRIs: the rest of the line is a comment
+            return True
+    return quoted
 
 
 #: ``(offset, as written, lexical form, datatype IRI)`` of a literal in a file.
