@@ -18,6 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from kg.data.current import default_out
+
 #: How often each query runs on the fast stores; the best time is kept.
 REPEATS = 3
 #: Seconds after which a query on rdflib's store is stopped (its time is then
@@ -55,7 +57,7 @@ def _open_build(root: Path):
     from kg.data.open import DataSpec, open_dataset
 
     ontology, triples = _sources(root)
-    opened = open_dataset(DataSpec(ontology, triples, root / "build"))
+    opened = open_dataset(DataSpec(ontology, triples, default_out(root)))
     assert opened.origin == "build", "the bench's build is not current"
     return opened.dataset
 
@@ -63,7 +65,7 @@ def _open_build(root: Path):
 def _cache(root: Path) -> Path | None:
     """The build folder, as ``kg stats``/``kg viz`` cache the projection's edge list there;
     None when ``KG_BENCH_NO_CACHE`` is set (a cold run)."""
-    return None if os.environ.get("KG_BENCH_NO_CACHE") else root / "build"
+    return None if os.environ.get("KG_BENCH_NO_CACHE") else default_out(root)
 
 
 def reference_pyoxigraph_load(root: Path, arg: str) -> dict:
@@ -97,7 +99,7 @@ def build(root: Path, arg: str) -> dict:
 
     ontology, triples = _sources(root)
     start = time.perf_counter()
-    result = run_build(ontology, triples, root / "build")
+    result = run_build(ontology, triples, default_out(root))
     return {"seconds": time.perf_counter() - start, "quads": result.triples}
 
 
@@ -112,7 +114,7 @@ def queries(root: Path, store: str) -> dict:
     start = time.perf_counter()
     if store == "pyoxigraph":
         native = ox.Store()
-        native.bulk_load(path=str(root / "build" / "dataset.nq"), format=ox.RdfFormat.N_QUADS)
+        native.bulk_load(path=str(default_out(root) / "dataset.nq"), format=ox.RdfFormat.N_QUADS)
 
         def run(text: str) -> object:
             return native.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
@@ -244,7 +246,7 @@ def viz(root: Path, top: str) -> dict:
     start = time.perf_counter()
     options = PageOptions(top=int(top) or None)
     page = build_page(_open_build(root), options=options, cache=_cache(root))
-    write_page(page, root / "build" / "graph.html")
+    write_page(page, default_out(root) / "graph.html")
     return {"seconds": time.perf_counter() - start, "page_bytes": len(page.encode("utf-8"))}
 
 
@@ -271,7 +273,7 @@ def reference_igraph_stats(root: Path, arg: str) -> dict:
         mark = now
 
     store = ox.Store()
-    store.bulk_load(path=str(root / "build" / "dataset.nq"), format=ox.RdfFormat.N_QUADS)
+    store.bulk_load(path=str(default_out(root) / "dataset.nq"), format=ox.RdfFormat.N_QUADS)
     step("load")
     facts = "FILTER(!STRSTARTS(STR(?g), 'urn:kg:ontology'))"
     typed = (
