@@ -35,24 +35,74 @@ def communities(
         (min(number[a], number[b]), max(number[a], number[b]), d.get("weight", 1))
         for a, b, d in view.edges(data=True)
     )
-    method = "louvain"
-    if not edges:
-        found = [{i} for i in range(len(nodes))]
-        quality = 0.0
-    elif len(nodes) > exact_limit:
-        found, quality = _igraph_louvain(len(nodes), edges, seed, resolution)
-        method = "louvain (igraph multilevel)"
-    else:
-        ints = nx.Graph()
-        ints.add_nodes_from(range(len(nodes)))
-        ints.add_weighted_edges_from(edges)
-        found = nx.community.louvain_communities(
-            ints, weight="weight", resolution=resolution, seed=seed
-        )
-        quality = nx.community.modularity(ints, found, weight="weight", resolution=resolution)
+    found, quality, method = louvain_groups(
+        len(nodes),
+        [(a, b) for a, b, _w in edges],
+        [w for _a, _b, w in edges],
+        seed,
+        resolution,
+        exact_limit,
+    )
     ordered = sorted(
         ([nodes[i] for i in sorted(c)] for c in found), key=lambda c: (-len(c), str(c[0]))
     )
+    return community_result(ordered, quality, method, seed)
+
+
+def louvain_groups(
+    n: int,
+    pairs: list[tuple[int, int]],
+    weights: list[float],
+    seed: int = 0,
+    resolution: float = 1.0,
+    exact_limit: int = EXACT_LIMIT,
+    graph: object = None,
+) -> tuple[list[set[int]], float, str]:
+    """Louvain groups of nodes ``0..n-1`` joined by weighted ``pairs``, the modularity, the method.
+
+    networkx's Louvain up to ``exact_limit`` nodes (on the pairs in the order
+    given, so that the seed repeats the result); igraph's multilevel algorithm
+    above, on ``graph`` when the caller already has it as an undirected igraph
+    graph of the same pairs. Both the networkx path (:func:`communities`) and
+    the edge-list path use it.
+
+    Example:
+        >>> groups, quality, method = louvain_groups(4, [(0, 1), (2, 3)], [1.0, 1.0])
+        >>> sorted(sorted(g) for g in groups), round(quality, 2), method
+        ([[0, 1], [2, 3]], 0.5, 'louvain')
+    """
+    if not pairs:
+        return [{i} for i in range(n)], 0.0, "louvain"
+    if n > exact_limit:
+        import igraph as ig
+
+        if graph is None:
+            graph = ig.Graph(n=n, edges=pairs)
+        floats = [float(w) for w in weights]
+        ig.set_random_number_generator(random.Random(seed))
+        try:
+            clustering = graph.community_multilevel(weights=floats, resolution=resolution)
+        finally:  # igraph's default generator is the random module
+            ig.set_random_number_generator(random)
+        groups: dict[int, set[int]] = {}
+        for node, community in enumerate(clustering.membership):
+            groups.setdefault(community, set()).add(node)
+        quality = graph.modularity(clustering.membership, weights=floats, resolution=resolution)
+        return list(groups.values()), quality, "louvain (igraph multilevel)"
+    ints = nx.Graph()
+    ints.add_nodes_from(range(n))
+    ints.add_weighted_edges_from((a, b, w) for (a, b), w in zip(pairs, weights, strict=True))
+    found = nx.community.louvain_communities(
+        ints, weight="weight", resolution=resolution, seed=seed
+    )
+    quality = nx.community.modularity(ints, found, weight="weight", resolution=resolution)
+    return found, quality, "louvain"
+
+
+def community_result(
+    ordered: list[list], quality: float, method: str, seed: int
+) -> dict[str, object]:
+    """The communities figure as every output gives it: ``ordered`` largest first."""
     return {
         "method": method,
         "seed": seed,
@@ -61,22 +111,3 @@ def communities(
         "sizes": [len(c) for c in ordered],
         "communities": ordered,
     }
-
-
-def _igraph_louvain(
-    n: int, edges: list[tuple[int, int, float]], seed: int, resolution: float
-) -> tuple[list[set[int]], float]:
-    import igraph as ig
-
-    g = ig.Graph(n=n, edges=[(a, b) for a, b, _w in edges])
-    weights = [float(w) for _a, _b, w in edges]
-    ig.set_random_number_generator(random.Random(seed))
-    try:
-        clustering = g.community_multilevel(weights=weights, resolution=resolution)
-    finally:  # igraph's default generator is the random module
-        ig.set_random_number_generator(random)
-    groups: dict[int, set[int]] = {}
-    for node, community in enumerate(clustering.membership):
-        groups.setdefault(community, set()).add(node)
-    quality = g.modularity(clustering.membership, weights=weights, resolution=resolution)
-    return list(groups.values()), quality

@@ -173,46 +173,17 @@ def communities_figures(
 ) -> dict[str, object]:
     """Louvain communities of node indices, largest first (networkx's up to ``exact_limit``
     nodes, igraph's multilevel above), with modularity and seed."""
-    import networkx as nx
+    from kg.analysis.measures.communities import community_result, louvain_groups
 
     n = edges.node_count
     u, v, w = edges.pairs()
-    method = "louvain"
-    if not len(u):
-        found = [{i} for i in range(n)]
-        quality = 0.0
-    elif n > exact_limit:
-        import igraph as ig
-
-        graph, _weights = _igraph(edges, directed=False)
-        ig.set_random_number_generator(random.Random(seed))
-        try:
-            clustering = graph.community_multilevel(weights=w.tolist(), resolution=resolution)
-        finally:  # igraph's default generator is the random module
-            ig.set_random_number_generator(random)
-        membership = np.array(clustering.membership)
-        order = np.argsort(membership, kind="stable")
-        cuts = np.flatnonzero(np.diff(membership[order])) + 1
-        found = [group.tolist() for group in np.split(order, cuts)]
-        quality = graph.modularity(clustering.membership, weights=w.tolist(), resolution=resolution)
-        method = "louvain (igraph multilevel)"
-    else:
-        ints = nx.Graph()
-        ints.add_nodes_from(range(n))
-        ints.add_weighted_edges_from(zip(u.tolist(), v.tolist(), w.tolist(), strict=True))
-        found = nx.community.louvain_communities(
-            ints, weight="weight", resolution=resolution, seed=seed
-        )
-        quality = nx.community.modularity(ints, found, weight="weight", resolution=resolution)
+    graph = _igraph(edges, directed=False)[0] if len(u) and n > exact_limit else None
+    pairs = list(zip(u.tolist(), v.tolist(), strict=True))
+    found, quality, method = louvain_groups(
+        n, pairs, w.tolist(), seed, resolution, exact_limit, graph
+    )
     ordered = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
-    return {
-        "method": method,
-        "seed": seed,
-        "count": len(ordered),
-        "modularity": round(quality, 6),
-        "sizes": [len(c) for c in ordered],
-        "communities": ordered,
-    }
+    return community_result(ordered, quality, method, seed)
 
 
 def diameter_figure(edges: EdgeList, exact_limit: int = EXACT_LIMIT) -> dict[str, object]:
