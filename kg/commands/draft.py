@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.commands.options import data_options
+
+if TYPE_CHECKING:
+    from kg.data.open import DataSpec
 
 
 @click.command("draft")
@@ -19,7 +23,7 @@ from kg.commands.options import data_options
     default=None,
     help="Write the draft there (refused if the file exists)  [default: stdout]",
 )
-def draft_command(article: Path, data: object, root: Path | None, output: Path | None) -> None:
+def draft_command(article: Path, data: DataSpec, root: Path | None, output: Path | None) -> None:
     """Draft the Turtle of a new article (ARTICLE: its text, UTF-8).
 
     Finds the entities the graph already knows (by label or alias, tolerating

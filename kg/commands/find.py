@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.commands.options import count_option, data_options, json_option
+
+if TYPE_CHECKING:
+    from kg.data.open import DataSpec
 
 
 @click.command("find")
@@ -15,7 +19,7 @@ from kg.commands.options import count_option, data_options, json_option
 @data_options
 @count_option("-n", "--limit", default=5, help="Show at most this many candidates.")
 @json_option
-def find_command(name: str, data: object, root: Path | None, limit: int, as_json: bool) -> None:
+def find_command(name: str, data: DataSpec, root: Path | None, limit: int, as_json: bool) -> None:
     """Find the entities NAME may mean: by preferred label, alias or IRI.
 
     Case, diacritics and typos are tolerated ("Fam Min Chin", "nguyen hui

@@ -13,6 +13,7 @@ import click
 
 if TYPE_CHECKING:
     from kg.data.dataset import Progress as ProgressCallback
+    from kg.data.open import DataSpec, Opened
     from kg.problems import Problem, ValidationReport
 
 _CHECK_TITLES = {
@@ -80,11 +81,11 @@ def echo_report(report: ValidationReport) -> None:
         click.echo(line, err=True)
 
 
-def open_data(spec: object, progress: ProgressCallback | None = None) -> object:
+def open_data(spec: DataSpec, progress: ProgressCallback | None = None) -> Opened:
     """Open the data ``spec`` points at (:func:`kg.data.open.open_dataset`), printing its notes."""
     from kg.data.open import open_dataset
 
-    opened = open_dataset(spec, progress)  # type: ignore[arg-type]
+    opened = open_dataset(spec, progress)
     for note in opened.notes:
         click.echo(f"kg: {note}", err=True)
     return opened
