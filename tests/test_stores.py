@@ -347,3 +347,61 @@ def test_remote_csv_ends_with_a_newline(project, runner, oxigraph_server):
         )
         assert result.exit_code == 0, result.output
         assert result.stdout_bytes.endswith(b"\n"), fmt
+
+
+def test_a_build_loads_in_pieces_with_every_quad_and_blank_label(tmp_path, monkeypatch):
+    import kg.data.current as current
+
+    lines = [
+        f'<http://ex.org/s{i}> <http://ex.org/p> "value {i}" <http://ex.org/g{i % 3}> .\n'
+        for i in range(40)
+    ]
+    lines[7] = '_:b7 <http://ex.org/p> "blank" <http://ex.org/g1> .\n'
+    lines[23] = "<http://ex.org/s23> <http://ex.org/q> _:b7 <http://ex.org/g2> .\n"
+    path = tmp_path / "dataset.nq"
+    path.write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setattr(current, "LOAD_CHUNK", 100)  # many pieces, cut inside lines
+    store = ox.Store()
+    current.load_nquads(store, path)
+    expected = set(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS, rename_blank_nodes=False))
+    assert len(expected) == 40
+    assert set(store) == expected
+
+
+def test_a_dataset_still_loading_answers_once_its_store_is_full():
+    import threading
+    from concurrent.futures import Future
+
+    from kg.data.dataset import KGDataset
+
+    pending: Future = Future()
+    dataset = KGDataset.loading(pending, prefixes={"ex": "http://ex.org/"})
+    assert dataset.prefixes["ex"] == "http://ex.org/"  # known before the store is
+
+    def fill() -> None:
+        store = ox.Store()
+        store.add(
+            ox.Quad(
+                ox.NamedNode("http://ex.org/a"),
+                ox.NamedNode("http://ex.org/p"),
+                ox.Literal("x"),
+                ox.NamedNode("urn:g"),
+            )
+        )
+        pending.set_result(store)
+
+    threading.Timer(0.05, fill).start()
+    assert [r[0].value for r in dataset.query("SELECT ?o WHERE { ex:a ex:p ?o }")] == ["x"]
+    with pytest.raises(AttributeError):
+        dataset.no_such_attribute  # noqa: B018
+
+
+def test_an_unreadable_build_is_a_clear_error(project, runner, monkeypatch):
+    monkeypatch.chdir(project.root)
+    assert runner.invoke(main, ["build"]).exit_code == 0
+    (project.out / "dataset.nq").write_bytes(b"<http://ex.org/a> <broken\n")
+    result = runner.invoke(main, ["query", "ASK { ?s ?p ?o }"])
+    assert result.exit_code == 1
+    assert "dataset.nq: the build's N-Quads cannot be read" in result.stderr
+    assert "run `kg build` again" in result.stderr
+    assert "Traceback" not in result.output

@@ -80,13 +80,14 @@ def stats_command(
 
     --json prints one object (schema "kg-stats/1", see kg/analysis/stats.py).
     """
-    from kg.analysis.stats import compute_stats
-
     brief = not full and not as_json
     chosen = list(measures) or (list(BRIEF_MEASURES) if brief else None)
     top = top or (5 if brief else 10)
     with progress_display(not quiet and not as_json) as progress:
         opened = open_data(data, progress)
+        # imported once the build is loading (in the background): the two overlap
+        from kg.analysis.stats import compute_stats
+
         result = compute_stats(
             opened.dataset,
             rules,

@@ -90,13 +90,15 @@ def viz_command(
       kg viz --top 30
     """
     from kg.data.current import default_out
-    from kg.pages.page import PageOptions, build_page, write_page
-    from kg.query.catalogue import load_catalogue
-    from kg.query.request import query_text
 
     out = out or default_out(root or Path.cwd()) / "graph.html"
     opened = open_data(data)
     dataset = opened.dataset
+    # imported once the build is loading (in the background): the two overlap
+    from kg.pages.page import PageOptions, build_page, write_page
+    from kg.query.catalogue import load_catalogue
+    from kg.query.request import query_text
+
     query = query_text(query_file, load_catalogue())[0] if query_file else None
     selection = [
         f"around {around} (depth {depth})" if around else "",

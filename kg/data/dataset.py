@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +45,35 @@ class KGDataset:
     graphs_by_source: dict[str, list[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     prefixes: dict[str, str] = field(default_factory=lambda: dict(PREFIXES))
+
+    @classmethod
+    def loading(cls, store: Future[ox.Store], **fields: object) -> KGDataset:
+        """A dataset whose store is still being filled, in another thread.
+
+        The first use of :attr:`store` (any query) waits until it is full, so work
+        that needs no store, such as reading a cached edge list and computing the
+        measures on it, goes on meanwhile. An error of the load is raised there.
+
+        Example:
+            >>> from concurrent.futures import Future
+            >>> pending = Future()
+            >>> ds = KGDataset.loading(pending)
+            >>> pending.set_result(ox.Store())
+            >>> len(ds)
+            0
+        """
+        dataset = cls(store=None, **fields)  # type: ignore[arg-type]
+        del dataset.store
+        dataset.__dict__["_loading"] = store
+        return dataset
+
+    def __getattr__(self, name: str) -> object:
+        # reached only for an attribute not set: ``store`` of a dataset still loading
+        loading = self.__dict__.get("_loading")
+        if name != "store" or loading is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.store = loading.result()
+        return self.store
 
     def add_prefixes(self, declared: dict[str, str]) -> None:
         """Adopt a file's prefixes unless the prefix or its namespace is taken already."""
