@@ -31,8 +31,10 @@ import random
 import networkx as nx
 import numpy as np
 
-#: Components above this many nodes are laid out by igraph (C) rather than networkx (Python).
-LARGE_COMPONENT = 400
+#: Components above this many nodes are laid out by igraph (C) rather than networkx (Python):
+#: the seed graph's (179 nodes) by networkx; the 344-node core of ``kg viz --top 500`` at
+#: 1 M triples by igraph in 0.2 s instead of 0.8 s.
+LARGE_COMPONENT = 250
 #: Canvas units between two nodes' rims, at least.
 GAP = 12.0
 #: Width over height of the main component, near a screen's.

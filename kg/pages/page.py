@@ -28,6 +28,7 @@ import json
 import math
 import re
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -270,10 +271,10 @@ def page_context(dataset: KGDataset) -> PageContext:
     rows = dataset.query(
         f"SELECT ?s ?g ?e WHERE {{ {dataset.in_facts('?s kg:evidence ?e FILTER isIRI(?s)')} }}"
     )
-    for row in rows:
-        file = files.get(row["g"].value)
+    for s_term, g_term, e_term in rows:  # a hundred thousand rows at 1 M triples: kept lean
+        file = files.get(g_term.value)
         if file is not None:
-            evidence.setdefault(row["s"].value, {}).setdefault(file, []).append(row["e"].value)
+            evidence.setdefault(s_term.value, {}).setdefault(file, []).append(e_term.value)
     for per_article in evidence.values():
         for sentences in per_article.values():
             sentences.sort()
@@ -588,22 +589,31 @@ def build_page(
         raise UsageError(
             f"unknown measure {options.size_by!r}; use one of {', '.join(CENTRALITIES)}"
         )
-    if options.top and not (options.around or options.article or options.query):
-        found = _top_on_edges(dataset, rules, options, cache)
-        if found is not None:
-            return render_page(*found, options.title, options.size_by, page_context(dataset))
-    elif not (options.around or options.article or options.query):
-        page = _large_on_edges(dataset, rules, options, cache)
-        if page is not None:
-            return page
-    graph = project(dataset, rules)
-    sizes = CENTRALITIES[options.size_by](graph).values
-    selected = select_subgraph(dataset, graph, options, sizes)
-    return render_page(selected, sizes, options.title, options.size_by, page_context(dataset))
+    # The page's context is read in a thread while the graph is projected: both are
+    # mostly SPARQL, which Oxigraph runs outside the GIL (on a build still loading,
+    # the thread waits for the store like the rest).
+    with ThreadPoolExecutor(1, thread_name_prefix="kg-page-context") as pool:
+        context = pool.submit(page_context, dataset)
+        if options.top and not (options.around or options.article or options.query):
+            found = _top_on_edges(dataset, rules, options, cache)
+            if found is not None:
+                return render_page(*found, options.title, options.size_by, context.result())
+        elif not (options.around or options.article or options.query):
+            page = _large_on_edges(dataset, rules, options, cache, context)
+            if page is not None:
+                return page
+        graph = project(dataset, rules)
+        sizes = CENTRALITIES[options.size_by](graph).values
+        selected = select_subgraph(dataset, graph, options, sizes)
+        return render_page(selected, sizes, options.title, options.size_by, context.result())
 
 
 def _large_on_edges(
-    dataset: KGDataset, rules: ProjectionRules | None, options: PageOptions, cache: Path | None
+    dataset: KGDataset,
+    rules: ProjectionRules | None,
+    options: PageOptions,
+    cache: Path | None,
+    context: Future[PageContext],
 ) -> str | None:
     """The whole graph's page from its edge list (:mod:`kg.pages.large`); None when the
     graph is small enough for the networkx path."""
@@ -635,7 +645,7 @@ def _large_on_edges(
         )
         return top, clusters, positions, cluster_edges
 
-    return _render(graph, sizes, options.title, options.size_by, page_context(dataset), drawn)
+    return _render(graph, sizes, options.title, options.size_by, context.result(), drawn)
 
 
 def _top_on_edges(
