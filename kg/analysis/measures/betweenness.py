@@ -18,7 +18,7 @@ import random
 
 import networkx as nx
 
-from kg.analysis.measures.indexed import indexed, to_igraph
+from kg.analysis.measures.indexed import indexed, sampled_dependencies, to_igraph
 from kg.analysis.measures.measure import EXACT_LIMIT, SAMPLES, SMALL, Measure, undirected
 
 
@@ -37,7 +37,7 @@ def betweenness(
         return Measure("betweenness", {node: pairs[i] * scale for i, node in enumerate(nodes)})
     sources = sorted(random.Random(seed).sample(range(n), samples))
     # igraph counts each undirected path once; networkx's sum counts it from both ends
-    pairs = to_igraph(nodes, adjacency).betweenness(sources=sources, directed=False)
+    pairs = sampled_dependencies(to_igraph(nodes, adjacency), sources)
     scale = 2 * (n / samples) / ((n - 1) * (n - 2))
     values = {node: pairs[i] * scale for i, node in enumerate(nodes)}
     return Measure("betweenness", values, method=f"sampled: {samples} sources, seed {seed}")

@@ -20,7 +20,7 @@ from collections import Counter
 import numpy as np
 
 from kg.analysis.edgelist import EdgeList
-from kg.analysis.measures.indexed import distance_rows
+from kg.analysis.measures.indexed import distance_rows, sampled_dependencies
 from kg.analysis.measures.measure import EXACT_LIMIT, SAMPLES, SMALL
 
 #: Components above this many nodes get ARPACK (sparse); smaller ones a dense solver.
@@ -83,7 +83,7 @@ def betweenness_values(
         return pairs * (2 / ((n - 1) * (n - 2))), "exact"
     sources = sorted(random.Random(seed).sample(range(n), samples))
     # igraph counts each undirected path once; networkx's sum counts it from both ends
-    pairs = np.array(graph.betweenness(sources=sources, directed=False))
+    pairs = sampled_dependencies(graph, sources)
     scale = 2 * (n / samples) / ((n - 1) * (n - 2))
     return pairs * scale, f"sampled: {samples} sources, seed {seed}"
 
