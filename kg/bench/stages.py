@@ -282,6 +282,7 @@ def reference_igraph_stats(root: Path, arg: str) -> dict:
             store.bulk_load,
             path=str(default_out(root) / "dataset.nq"),
             format=ox.RdfFormat.N_QUADS,
+            lenient=True,  # as kg loads its own build
         ).result()
     step("load")
     facts = "FILTER(!STRSTARTS(STR(?g), 'urn:kg:ontology'))"
