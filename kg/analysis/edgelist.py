@@ -92,10 +92,23 @@ class EdgeList:
         array = np.array(rows, dtype=np.float64).reshape(-1, 3)
         source = array[:, 0].astype(np.int64)
         target = array[:, 1].astype(np.int64)
+        return cls.from_arrays(nodes, source, target, array[:, 2], directed, rules)
+
+    @classmethod
+    def from_arrays(
+        cls,
+        nodes: list,
+        source: np.ndarray,
+        target: np.ndarray,
+        weight: np.ndarray,
+        directed: bool,
+        rules: dict[str, object],
+    ) -> EdgeList:
+        """From index arrays, one entry per edge; sorts them (by source, then target)."""
         if not directed:
             source, target = np.minimum(source, target), np.maximum(source, target)
         order = np.lexsort((target, source))
-        return cls(nodes, source[order], target[order], array[order, 2], directed, rules)
+        return cls(nodes, source[order], target[order], weight[order], directed, rules)
 
     def pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The undirected simple graph: pairs ``u < v`` (sorted) and their weights.
