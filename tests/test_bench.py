@@ -140,3 +140,20 @@ def test_bench_runs_the_igraph_reference_for_stats_and_reports_the_ratio(bench):
     target = bench["targets"]["stats_time_vs_reference_igraph"]
     assert target["met"] == (target["value"] <= 1.3)
     assert "of the igraph reference" in "\n".join(format_run(bench))
+
+
+def test_bench_reports_the_million_triple_targets_for_stats_and_pages(bench):
+    targets, stages = bench["targets"], bench["stages"]
+    assert targets["stats_seconds"]["value"] == pytest.approx(stages["stats"]["seconds"], abs=1e-5)
+    assert targets["stats_seconds"]["limit"] == 15.0
+    assert targets["stats_memory_mb"] == {
+        "value": stages["stats"]["peak_rss_mb"],
+        "limit": 800.0,
+        "met": stages["stats"]["peak_rss_mb"] <= 800.0,
+    }
+    assert targets["viz_top_seconds"]["value"] == pytest.approx(
+        stages["viz_top_50"]["seconds"], abs=1e-5
+    )
+    assert targets["viz_full_seconds"]["met"] == (stages["viz_full"]["seconds"] <= 30.0)
+    text = "\n".join(format_run(bench))
+    assert "targets set for about 1 M triples" in text and "kg viz --top" in text
