@@ -8,6 +8,7 @@ through the rdflib API (via oxrdflib) without copying it.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
@@ -117,6 +118,34 @@ class KGDataset:
             use_default_graph_as_union=named is None,
             substitutions=substitutions,
         )
+
+    def select_values(
+        self, sparql: str, graphs: list[str] | None = None
+    ) -> list[tuple[str | None, ...]]:
+        """The rows of a SELECT as tuples of plain values, in the order of its variables:
+        an IRI, a literal's lexical form, a blank node's label; None where unbound.
+
+        The rows come in one call: the store writes them as SPARQL JSON results and
+        Python reads them back. Iterating the solutions instead hands the GIL over once
+        a row; in a worker thread, while another thread runs Python, each row then waits
+        up to the interpreter's switch interval (34,000 rows took 104 s instead of 0.5 s).
+        The queries that run in threads (``kg stats``' census, a page's context) use this.
+
+        Example:
+            >>> store = ox.Store()
+            >>> store.add(ox.Quad(ox.NamedNode("http://ex.org/a"), ox.NamedNode("http://ex.org/p"),
+            ...                   ox.Literal("x"), ox.NamedNode("urn:g")))
+            >>> KGDataset(store=store).select_values(
+            ...     "SELECT ?s ?o ?none WHERE { ?s ?p ?o OPTIONAL { ?o ?q ?none } }")
+            [('http://ex.org/a', 'x', None)]
+        """
+        results = self.query(sparql, graphs)
+        data = json.loads(results.serialize(format=ox.QueryResultsFormat.JSON))
+        names = data["head"]["vars"]
+        return [
+            tuple(row[n]["value"] if n in row else None for n in names)
+            for row in data["results"]["bindings"]
+        ]
 
     def in_facts(self, pattern: str, graph_var: str = "?g") -> str:
         """A group pattern matching ``pattern`` inside any one graph of the facts.
