@@ -106,8 +106,11 @@ def compute_stats(
     steps = 3 + len(names)
     if progress:
         progress(0, steps, "census")
-    # On pyoxigraph's own store, the census's SPARQL runs outside the GIL: it goes
-    # to a thread that works while the projection and the measures do.
+    # On pyoxigraph's own store the census goes to a thread: a build still loading
+    # (in the background) holds it up, not the measures, which start at once when
+    # the edge list is cached. Oxigraph evaluates a query holding the GIL, so once
+    # the store is there the census and the measures take turns rather than run
+    # side by side.
     concurrent = type(dataset) is KGDataset
     pool = ThreadPoolExecutor(1, thread_name_prefix="census") if concurrent else None
     try:
