@@ -66,3 +66,43 @@ def test_statements_without_evidence_are_all_counted_and_the_first_named(project
     found = evidence_coverage(load_dataset(project.ontology, project.triples))
     assert (found["statements"], found["with_evidence"]) == (26, 1)
     assert found["without"] == [f"ex:c{i:02d}" for i in range(UNSUPPORTED_SHOWN)]
+
+
+def test_the_census_is_kept_beside_a_current_build_and_read_back(project, runner, monkeypatch):
+    import json
+
+    import kg.analysis.census as census_module
+    from kg.commands import main
+
+    monkeypatch.chdir(project.root)
+    assert runner.invoke(main, ["build", "-q"]).exit_code == 0
+    first = runner.invoke(main, ["stats", "--json"])
+    assert first.exit_code == 0, first.output
+    saved = json.loads((project.out / "census.json").read_text(encoding="utf-8"))
+    assert saved["census"] == json.loads(first.stdout)["rdf"]
+
+    def no_scan(_dataset):
+        raise AssertionError("the census was computed again")
+
+    monkeypatch.setattr(census_module, "rdf_census", no_scan)
+    second = runner.invoke(main, ["stats", "--json"])
+    assert second.exit_code == 0, second.output
+    assert second.stdout == first.stdout
+
+    # a new build (the sources changed) has a new manifest: the census is computed again
+    project.write(
+        "triples/c.ttl",
+        "@prefix ex: <http://ex.org/> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        'ex:carol a ex:Person ; skos:prefLabel "Carol" .\n',
+    )
+    assert runner.invoke(main, ["build", "-q"]).exit_code == 0
+    third = runner.invoke(main, ["stats", "--json"])
+    assert third.exit_code == 3 and "the census was computed again" in third.stderr
+    monkeypatch.undo()
+    monkeypatch.chdir(project.root)
+    fourth = runner.invoke(main, ["stats", "--json"])
+    assert fourth.exit_code == 0, fourth.output
+    assert (
+        json.loads(fourth.stdout)["rdf"]["triples"]
+        == json.loads(first.stdout)["rdf"]["triples"] + 2
+    )

@@ -2,9 +2,43 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+from pathlib import Path
+
 from kg.data.dataset import KGDataset
 from kg.data.labels import LABEL_PREDICATES
 from kg.data.namespaces import shorten
+
+#: Part of the census cache's key: bump it when the census's content changes.
+CENSUS_FORMAT = 1
+
+
+def cached_census(dataset: KGDataset, build_dir: Path | None) -> dict[str, object]:
+    """:func:`rdf_census`, kept beside a current build in ``census.json``.
+
+    Keyed like the edge list's cache (:func:`kg.analysis.edgelist.cache_key`), by
+    the build's manifest and :data:`CENSUS_FORMAT`: a second ``kg stats`` on the same
+    build reads it instead of scanning the store (at 4.28 M quads the census took
+    20 s). ``build_dir`` None (no current build) computes it every time.
+    """
+    from kg.analysis.edgelist import cache_key
+
+    key = cache_key(build_dir, {"census": CENSUS_FORMAT}) if build_dir is not None else None
+    path = build_dir / "census.json" if build_dir is not None else None
+    if key is not None and path is not None:
+        with contextlib.suppress(OSError, ValueError):
+            saved = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(saved, dict) and saved.get("key") == key:
+                return saved["census"]
+    census = rdf_census(dataset)
+    if key is not None and path is not None:
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with contextlib.suppress(OSError):  # a read-only build still answers, uncached
+            temporary.write_text(json.dumps({"key": key, "census": census}), encoding="utf-8")
+            os.replace(temporary, path)
+    return census
 
 
 def rdf_census(dataset: KGDataset) -> dict[str, object]:

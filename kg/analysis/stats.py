@@ -29,7 +29,7 @@ from kg.analysis import (
     density,
     diameter,
 )
-from kg.analysis.census import rdf_census
+from kg.analysis.census import cached_census
 from kg.analysis.measures.measure import EXACT_LIMIT
 from kg.analysis.projection import ProjectionRules, project, project_edges
 from kg.data.dataset import KGDataset
@@ -114,7 +114,7 @@ def compute_stats(
     concurrent = type(dataset) is KGDataset
     pool = ThreadPoolExecutor(1, thread_name_prefix="census") if concurrent else None
     try:
-        census = pool.submit(rdf_census, dataset) if pool else None
+        census = pool.submit(cached_census, dataset, cache) if pool else None
         result = _stats(dataset, rules, names, top, seed, validated, check, progress, cache, census)
     finally:
         if pool:
@@ -137,7 +137,7 @@ def _stats(
     steps = 3 + len(names)
     result: dict[str, object] = {"schema": SCHEMA, "rdf": None}
     if census is None:
-        result["rdf"] = rdf_census(dataset)
+        result["rdf"] = cached_census(dataset, cache)
     if validated:
         result["validation"] = {"valid": True, "errors": 0, "source": "build"}
     elif not check:
