@@ -159,8 +159,8 @@ def load_nquads(store: ox.Store, path: Path) -> None:
     with their labels kept.
 
     The file is read and bulk-loaded :data:`LOAD_CHUNK` bytes at a time (whole
-    lines): as fast as one bulk load of the whole file, and its peak memory is
-    half (366 MB instead of 668 MB at 0.86 M quads, ``benchmarks/arena.py``).
+    lines): about as fast as one bulk load of the whole file, and its peak memory
+    is half (366 MB instead of 668 MB at 0.86 M quads, ``benchmarks/arena.py``).
     """
     blanks = []
     with path.open("rb") as handle:
@@ -209,7 +209,7 @@ def load_in_background(path: Path) -> Future[ox.Store]:
     store's millions of small allocations out of the main thread's heap: glibc
     gives each new thread its own malloc arena, and on the main one they made
     the analysis that follows slower (igraph's sampled betweenness at 0.86 M
-    quads took 5.5 s instead of 2.9 s: the same instructions, user time only;
+    quads took 6.1 s instead of 2.9 s: the same instructions, user time only;
     ``benchmarks/arena.py``).
 
     Raises (when the store is first used):
