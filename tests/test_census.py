@@ -71,7 +71,7 @@ def test_statements_without_evidence_are_all_counted_and_the_first_named(project
 def test_the_census_is_kept_beside_a_current_build_and_read_back(project, runner, monkeypatch):
     import json
 
-    import kg.analysis.census as census_module
+    import kg.analysis.stats as stats_module
     from kg.commands import main
 
     monkeypatch.chdir(project.root)
@@ -84,7 +84,7 @@ def test_the_census_is_kept_beside_a_current_build_and_read_back(project, runner
     def no_scan(_dataset):
         raise AssertionError("the census was computed again")
 
-    monkeypatch.setattr(census_module, "rdf_census", no_scan)
+    monkeypatch.setattr(stats_module, "rdf_census", no_scan)
     second = runner.invoke(main, ["stats", "--json"])
     assert second.exit_code == 0, second.output
     assert second.stdout == first.stdout

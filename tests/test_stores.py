@@ -405,3 +405,19 @@ def test_an_unreadable_build_is_a_clear_error(project, runner, monkeypatch):
     assert "dataset.nq: the build's N-Quads cannot be read" in result.stderr
     assert "run `kg build` again" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_background_work_never_holds_a_stopped_command_open():
+    import threading
+
+    from kg.data.background import Background
+
+    release = threading.Event()
+    job = Background(release.wait, "kg-test-wait")
+    (thread,) = [t for t in threading.enumerate() if t.name == "kg-test-wait"]
+    assert thread.daemon  # the interpreter exits without waiting for it (Ctrl-C mid-load)
+    release.set()
+    assert job.result() is True
+    failing = Background(lambda: 1 / 0, "kg-test-fail")
+    with pytest.raises(ZeroDivisionError):
+        failing.result()

@@ -16,7 +16,6 @@ The result is one JSON-ready dict with a stable schema (``"schema": "kg-stats/1"
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import networkx as nx
@@ -29,9 +28,10 @@ from kg.analysis import (
     density,
     diameter,
 )
-from kg.analysis.census import cached_census
+from kg.analysis.census import rdf_census, save_census, saved_census
 from kg.analysis.measures.measure import EXACT_LIMIT
 from kg.analysis.projection import ProjectionRules, project, project_edges
+from kg.data.background import Background
 from kg.data.dataset import KGDataset
 from kg.validation import validate
 
@@ -110,15 +110,16 @@ def compute_stats(
     # (in the background) holds it up, not the measures, which start at once when
     # the edge list is cached. Oxigraph evaluates a query holding the GIL, so once
     # the store is there the census and the measures take turns rather than run
-    # side by side.
-    concurrent = type(dataset) is KGDataset
-    pool = ThreadPoolExecutor(1, thread_name_prefix="census") if concurrent else None
-    try:
-        census = pool.submit(cached_census, dataset, cache) if pool else None
-        result = _stats(dataset, rules, names, top, seed, validated, check, progress, cache, census)
-    finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
+    # side by side. A census saved beside the build is read instead.
+    saved = saved_census(cache) if cache is not None else None
+    census = None
+    if saved is None and type(dataset) is KGDataset:
+        census = Background(lambda: rdf_census(dataset), "kg-census")
+    result = _stats(
+        dataset, rules, names, top, seed, validated, check, progress, cache, census, saved
+    )
+    if saved is None and cache is not None:
+        save_census(cache, result["rdf"])
     return result
 
 
@@ -132,12 +133,13 @@ def _stats(
     check: bool,
     progress: Callable[[int, int, str], None] | None,
     cache: Path | None,
-    census: Future | None,
+    census: Background | None,
+    saved: dict[str, object] | None,
 ) -> dict[str, object]:
     steps = 3 + len(names)
-    result: dict[str, object] = {"schema": SCHEMA, "rdf": None}
-    if census is None:
-        result["rdf"] = cached_census(dataset, cache)
+    result: dict[str, object] = {"schema": SCHEMA, "rdf": saved}
+    if census is None and saved is None:
+        result["rdf"] = rdf_census(dataset)
     if validated:
         result["validation"] = {"valid": True, "errors": 0, "source": "build"}
     elif not check:

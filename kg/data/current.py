@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from kg.data.background import Background
 from kg.data.dataset import KGDataset, Progress, load_dataset
 from kg.data.sources import discover, file_sha256
 from kg.errors import InvalidDataError, KGError
@@ -103,12 +103,12 @@ def matches_sources(manifest: dict, ontology: Path, triples: Path) -> bool:
 
 
 def dataset_from_manifest(
-    store: ox.Store | Future[ox.Store], manifest: dict, ontology: Path, triples: Path
+    store: ox.Store | Background[ox.Store], manifest: dict, ontology: Path, triples: Path
 ) -> KGDataset:
     """A dataset over ``store`` (or the store a load will give), whose sources and
     prefixes are those ``manifest`` lists."""
     sources = discover(ontology, "ontology") + discover(triples, "triples")
-    if isinstance(store, Future):
+    if isinstance(store, Background):
         dataset = KGDataset.loading(store, sources=sources)
     else:
         dataset = KGDataset(store=store, sources=sources)
@@ -201,7 +201,7 @@ def _whole_lines(handle: BinaryIO, size: int) -> Iterator[bytes]:
         yield rest
 
 
-def load_in_background(path: Path) -> Future[ox.Store]:
+def load_in_background(path: Path) -> Background[ox.Store]:
     """A store that :func:`load_nquads` fills from ``path`` in a thread of its own.
 
     Oxigraph's bulk load runs outside the GIL, so the caller goes on meanwhile
@@ -210,7 +210,8 @@ def load_in_background(path: Path) -> Future[ox.Store]:
     gives each new thread its own malloc arena, and on the main one they made
     the analysis that follows slower (igraph's sampled betweenness at 0.86 M
     quads took 6.1 s instead of 2.9 s: the same instructions, user time only;
-    ``benchmarks/arena.py``).
+    ``benchmarks/arena.py``). The thread is a daemon: a command stopped during
+    the load exits at once.
 
     Raises (when the store is first used):
         kg.errors.KGError: the file cannot be read.
@@ -226,11 +227,7 @@ def load_in_background(path: Path) -> Future[ox.Store]:
             ) from exc
         return store
 
-    pool = ThreadPoolExecutor(1, thread_name_prefix="kg-load")
-    try:
-        return pool.submit(load)
-    finally:
-        pool.shutdown(wait=False)
+    return Background(load, "kg-load")
 
 
 def load_sources(ontology: Path, triples: Path, progress: Progress | None = None) -> KGDataset:

@@ -11,7 +11,6 @@ import contextlib
 import json
 import logging
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +24,8 @@ from kg.problems import Problem
 
 if TYPE_CHECKING:
     import rdflib
+
+    from kg.data.background import Background
 
 #: Called as ``progress(done, total, description)`` while work goes on.
 Progress = Callable[[int, int, str], None]
@@ -48,7 +49,7 @@ class KGDataset:
     prefixes: dict[str, str] = field(default_factory=lambda: dict(PREFIXES))
 
     @classmethod
-    def loading(cls, store: Future[ox.Store], **fields: object) -> KGDataset:
+    def loading(cls, store: Background[ox.Store], **fields: object) -> KGDataset:
         """A dataset whose store is still being filled, in another thread.
 
         The first use of :attr:`store` (any query) waits until it is full, so work
@@ -56,10 +57,8 @@ class KGDataset:
         measures on it, goes on meanwhile. An error of the load is raised there.
 
         Example:
-            >>> from concurrent.futures import Future
-            >>> pending = Future()
-            >>> ds = KGDataset.loading(pending)
-            >>> pending.set_result(ox.Store())
+            >>> from kg.data.background import Background
+            >>> ds = KGDataset.loading(Background(ox.Store, "load"))
             >>> len(ds)
             0
         """

@@ -28,7 +28,6 @@ import json
 import math
 import re
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -42,6 +41,7 @@ from pyvis.node import Node
 
 from kg.analysis import CENTRALITIES
 from kg.analysis.projection import ProjectionRules, project
+from kg.data.background import Background
 from kg.data.dataset import KGDataset
 from kg.data.namespaces import shorten
 from kg.errors import UsageError
@@ -595,23 +595,21 @@ def build_page(
         raise UsageError(
             f"unknown measure {options.size_by!r}; use one of {', '.join(CENTRALITIES)}"
         )
-    # The page's context is read in a thread while the graph is projected: both are
-    # mostly SPARQL, which Oxigraph runs outside the GIL (on a build still loading,
-    # the thread waits for the store like the rest).
-    with ThreadPoolExecutor(1, thread_name_prefix="kg-page-context") as pool:
-        context = pool.submit(page_context, dataset)
-        if options.top and not (options.around or options.article or options.query):
-            found = _top_on_edges(dataset, rules, options, cache)
-            if found is not None:
-                return render_page(*found, options.title, options.size_by, context.result())
-        elif not (options.around or options.article or options.query):
-            page = _large_on_edges(dataset, rules, options, cache, context)
-            if page is not None:
-                return page
-        graph = project(dataset, rules)
-        sizes = CENTRALITIES[options.size_by](graph).values
-        selected = select_subgraph(dataset, graph, options, sizes)
-        return render_page(selected, sizes, options.title, options.size_by, context.result())
+    # The page's context is read in a thread while the graph is projected (on a
+    # build still loading, the thread waits for the store like the rest).
+    context = Background(lambda: page_context(dataset), "kg-page-context")
+    if options.top and not (options.around or options.article or options.query):
+        found = _top_on_edges(dataset, rules, options, cache)
+        if found is not None:
+            return render_page(*found, options.title, options.size_by, context.result())
+    elif not (options.around or options.article or options.query):
+        page = _large_on_edges(dataset, rules, options, cache, context)
+        if page is not None:
+            return page
+    graph = project(dataset, rules)
+    sizes = CENTRALITIES[options.size_by](graph).values
+    selected = select_subgraph(dataset, graph, options, sizes)
+    return render_page(selected, sizes, options.title, options.size_by, context.result())
 
 
 def _large_on_edges(
@@ -619,7 +617,7 @@ def _large_on_edges(
     rules: ProjectionRules | None,
     options: PageOptions,
     cache: Path | None,
-    context: Future[PageContext],
+    context: Background[PageContext],
 ) -> str | None:
     """The whole graph's page from its edge list (:mod:`kg.pages.large`); None when the
     graph is small enough for the networkx path."""
