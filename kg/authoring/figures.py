@@ -361,21 +361,35 @@ def _is_year(number: str) -> bool:
     return "," not in number and "." not in number and 1900 <= int(number) <= 2100
 
 
+#: For each kind of date in :data:`_DATES`: the groups holding the year, the month's
+#: name and the day (None where the text gives none).
+_DATE_PARTS = {
+    "mdy": (2, 0, 1),
+    "dmy": (2, 1, 0),
+    "my": (1, 0, None),
+    "md": (None, 0, 1),
+    "dm": (None, 1, 0),
+    "m": (None, 0, None),
+}
+#: The XSD datatype of a date with a year, a month and a day, each given or not.
+_DATE_TYPES = {
+    (True, True, True): "date",
+    (True, True, False): "gYearMonth",
+    (False, True, True): "gMonthDay",
+    (False, True, False): "gMonth",
+}
+
+
 def _date_value(match: re.Match[str], kind: str) -> tuple[str, str]:
     """The lexical value and XSD datatype of a date found by one of :data:`_DATES`."""
     g = match.groups()
-    if kind == "mdy":
-        return f"{g[2]}-{MONTHS[g[0].lower()]:02d}-{int(g[1]):02d}", "date"
-    if kind == "dmy":
-        return f"{g[2]}-{MONTHS[g[1].lower()]:02d}-{int(g[0]):02d}", "date"
     if kind == "iso":
         return f"{g[0]}-{g[1]}-{g[2]}", "date"
-    if kind == "my":
-        return f"{g[1]}-{MONTHS[g[0].lower()]:02d}", "gYearMonth"
-    if kind == "md":
-        return f"--{MONTHS[g[0].lower()]:02d}-{int(g[1]):02d}", "gMonthDay"
-    if kind == "dm":
-        return f"--{MONTHS[g[1].lower()]:02d}-{int(g[0]):02d}", "gMonthDay"
-    if kind == "m":
-        return f"--{MONTHS[g[0].lower()]:02d}", "gMonth"
-    return g[0], "gYear"
+    if kind not in _DATE_PARTS:
+        return g[0], "gYear"
+    year, month, day = _DATE_PARTS[kind]
+    value = f"{g[year]}-" if year is not None else "--"
+    value += f"{MONTHS[g[month].lower()]:02d}"
+    if day is not None:
+        value += f"-{int(g[day]):02d}"
+    return value, _DATE_TYPES[(year is not None, True, day is not None)]
