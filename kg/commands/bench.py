@@ -128,6 +128,10 @@ def _s(value: float | None) -> str:
     return "   n/a" if value is None else f"{value:8.3f}"
 
 
+def _mb(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:,.0f} MB"
+
+
 def _x(value: float | None) -> str:
     return "   n/a" if value is None else f"{value:6.2f}x"
 
@@ -213,7 +217,7 @@ def format_run(run: dict) -> list[str]:
         "  targets set for about 1 M triples:",
         f"    kg stats       {_s(targets['stats_seconds']['value'])} s "
         f"(<= {TARGETS['stats_seconds']:g} s)  {verdict(targets['stats_seconds']['met'])}; "
-        f"{_s(targets['stats_memory_mb']['value'])} MB "
+        f"{_mb(targets['stats_memory_mb']['value'])} "
         f"(<= {TARGETS['stats_memory_mb']:g} MB)  {verdict(targets['stats_memory_mb']['met'])}",
         f"    kg viz --top   {_s(targets['viz_top_seconds']['value'])} s "
         f"(<= {TARGETS['viz_top_seconds']:g} s)  {verdict(targets['viz_top_seconds']['met'])}",
