@@ -19,6 +19,11 @@ from kg.data.sources import SourceFile
 from kg.problems import Problem
 
 _QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD}
+#: The UTF-8 byte-order mark some editors write at the start of a file.
+BOM = b"\xef\xbb\xbf"
+#: Graph names kg gives (each source file's graph, the push manifest): no file may
+#: state triples in one of them but its own graph and the graphs named below it.
+RESERVED_GRAPHS = "urn:kg:"
 #: Syntaxes whose files fill only their own graph and declare prefixes in plain
 #: text: what loading them gives is known before they are loaded.
 PREDICTABLE = {ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES}
@@ -32,14 +37,29 @@ class SourceError(Exception):
         super().__init__(problem.message)
 
 
+def without_bom(data: bytes) -> bytes:
+    r"""``data`` without the UTF-8 byte-order mark it may start with.
+
+    RDF parsers (Jena, rdflib) accept a file that starts with one; Oxigraph
+    would read it as a stray character.
+
+    Example:
+        >>> without_bom(b"\xef\xbb\xbf@prefix ex: <http://ex.org/> ."), without_bom(b"<a>")
+        (b'@prefix ex: <http://ex.org/> .', b'<a>')
+    """
+    return data[len(BOM) :] if data.startswith(BOM) else data
+
+
 def read_source(source: SourceFile) -> bytes:
     """Return the file's bytes, checking that it is non-empty UTF-8.
+
+    A byte-order mark at the start is dropped (:func:`without_bom`).
 
     Raises:
         SourceError: the file is empty, unreadable, or not UTF-8.
     """
     try:
-        data = source.path.read_bytes()
+        data = without_bom(source.path.read_bytes())
     except OSError as exc:
         raise SourceError(
             Problem("syntax", f"cannot read the file: {exc.strerror}", file=source.display)
@@ -177,11 +197,59 @@ def _stream(store: ox.Store, source: SourceFile, data: bytes, own_graph: ox.Name
             g = own_graph
         elif type(g) is blank:
             g = rename(g)
+        elif g.value not in graphs and not may_fill(source, g.value):
+            raise SourceError(_reserved_graph(source, data, g.value))
         graphs.add(g.value)
         quads.append(ox.Quad(s, quad.predicate, o, g))
     store.bulk_extend(quads)
     prefixes = declared_prefixes(data) if fmt in PREDICTABLE else dict(parser.prefixes)
     return Loaded(graphs, prefixes, data)
+
+
+def may_fill(source: SourceFile, graph: str) -> bool:
+    """Whether ``source`` may state triples in the named graph ``graph``.
+
+    A file fills its own graph (:attr:`SourceFile.graph_iri`) and may name graphs
+    below it (``<own graph>#part``, ``<own graph>/part``) or outside kg's
+    reserved ``urn:kg:`` names: never another file's graph nor kg's own graphs
+    (``urn:kg:push:manifest``).
+
+    Example:
+        >>> from pathlib import Path
+        >>> s = SourceFile(Path("triples/a.trig"), "a.trig", "triples")
+        >>> [may_fill(s, g) for g in ("urn:kg:triples:a.trig", "urn:kg:triples:a.trig#x",
+        ...  "http://ex.org/g", "urn:kg:triples:b.ttl", "urn:kg:push:manifest")]
+        [True, True, True, False, False]
+    """
+    own = source.graph_iri
+    if graph == own or graph.startswith((own + "#", own + "/")):
+        return True
+    return not graph.startswith(RESERVED_GRAPHS)
+
+
+def _reserved_graph(source: SourceFile, data: bytes, graph: str) -> Problem:
+    """The problem of a file that names a graph reserved to another file or to kg."""
+    at = data.find(f"<{graph}>".encode())
+    line = data.count(b"\n", 0, at) + 1 if at >= 0 else None
+    column = at - (data.rfind(b"\n", 0, at) + 1) + 1 if at >= 0 else None
+    if graph.startswith("urn:kg:triples:") or graph.startswith("urn:kg:ontology:"):
+        whose = "another source file's graph"
+    else:
+        whose = "a graph kg reserves for itself"
+    if source.format == ox.RdfFormat.N_QUADS:
+        move = "drop the graph name (the fourth term) from these lines"
+    else:
+        move = "state these triples outside any named graph"
+    return Problem(
+        "syntax",
+        f"triples in <{graph}>, {whose}: a file states triples only in its own graph "
+        f"<{source.graph_iri}> (or graphs named below it, or outside urn:kg:)",
+        file=source.display,
+        line=line,
+        column=column,
+        hint=f"{move} (they go into <{source.graph_iri}>), or name the graph "
+        f"<{source.graph_iri}#NAME>",
+    )
 
 
 def _clean_syntax_message(message: str) -> str:

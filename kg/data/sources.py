@@ -8,13 +8,15 @@ in, so the same sources give the same graph names on every machine.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from kg.errors import UsageError
+from kg.errors import InvalidDataError, UsageError
+from kg.problems import Problem, ValidationReport
 
 #: File endings kg reads, and the pyoxigraph format of each.
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -56,7 +58,9 @@ class SourceFile:
     def display(self) -> str:
         """The path for messages: relative to the working folder when inside it."""
         try:
-            return str(self.path.resolve().relative_to(Path.cwd().resolve()))
+            # the folder resolved, not the file: a link is shown by its own name
+            shown = self.path.parent.resolve() / self.path.name
+            return str(shown.relative_to(Path.cwd().resolve()))
         except ValueError:
             return str(self.path)
 
@@ -69,8 +73,12 @@ class SourceFile:
 def discover(folder: Path, role: str) -> list[SourceFile]:
     """List the RDF files below ``folder`` (recursively), sorted by relative path.
 
-    Hidden files and folders are skipped. Raises :class:`UsageError` when the
-    folder does not exist or is not a folder.
+    Hidden files and folders are skipped. A symbolic link with an RDF file's
+    ending whose target is missing is no file to skip: it is reported.
+
+    Raises:
+        UsageError: the folder does not exist or is not a folder.
+        InvalidDataError: a source is a symbolic link to nothing (or a loop).
     """
     if role not in ROLES:
         raise ValueError(f"role must be one of {ROLES}, not {role!r}")
@@ -79,13 +87,35 @@ def discover(folder: Path, role: str) -> list[SourceFile]:
     if not folder.is_dir():
         raise UsageError(f"{role} path is not a folder: {folder}")
     files = []
+    broken = []
     for path in folder.rglob("*"):
         rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts):
+        if any(part.startswith(".") for part in rel.parts) or path.suffix.lower() not in FORMATS:
             continue
-        if path.is_file() and path.suffix.lower() in FORMATS:
+        if path.is_file():
             files.append(SourceFile(path, rel.as_posix(), role))
+        elif path.is_symlink() and not path.exists():
+            broken.append(SourceFile(path, rel.as_posix(), role))
+    if broken:
+        raise InvalidDataError(
+            ValidationReport(
+                [_dangling(source) for source in sorted(broken, key=lambda s: s.relpath)],
+                ["syntax"],
+            )
+        )
     return sorted(files, key=lambda s: s.relpath)
+
+
+def _dangling(source: SourceFile) -> Problem:
+    """The problem of a source that is a symbolic link to a file that is not there."""
+    target = os.readlink(source.path)
+    return Problem(
+        "syntax",
+        f"cannot read the file: it is a symbolic link to {target}, which does not exist "
+        "(or links back to itself)",
+        file=source.display,
+        hint="restore the file it points to, or delete the link",
+    )
 
 
 def file_sha256(path: Path) -> str:

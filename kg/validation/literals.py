@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from kg.data.dataset import KGDataset
 from kg.data.namespaces import PREFIXES
-from kg.data.parsing import declared_prefixes
+from kg.data.parsing import declared_prefixes, without_bom
 from kg.data.sources import SourceFile
 from kg.problems import Problem
 
@@ -292,7 +292,7 @@ def _read_and_scan(dataset: KGDataset) -> list[FileScan]:
         if source.role != "triples":
             continue
         try:
-            data = source.path.read_bytes()
+            data = without_bom(source.path.read_bytes())
         except OSError:
             continue
         scan = scan_source(source, data)
@@ -339,7 +339,7 @@ def check_literals(dataset: KGDataset, scanner: SourceScanner | None = None) -> 
             continue
         source = scan.source
         try:
-            data = source.path.read_bytes()
+            data = without_bom(source.path.read_bytes())
         except OSError:
             continue
         hits = _occurrences(data, bad_typed, numbers=False) + bad_numbers
