@@ -14,10 +14,20 @@ from tests.conftest import REPO
 def test_bare_pytest_collects_the_tests_that_import_tests_conftest() -> None:
     # ``python -m pytest`` puts the working folder on sys.path, a bare ``pytest``
     # does not: run pytest the bare way (-I: no working folder on sys.path).
+    bare = "import sys, pytest; sys.exit(pytest.main(sys.argv[1:]))"
     files = ["tests/test_bench.py", "tests/content/test_catalogue.py"]
     done = subprocess.run(
-        [sys.executable, "-I", "-c", "import sys, pytest; sys.exit(pytest.main(sys.argv[1:]))"]
-        + ["--collect-only", "-q", "-p", "no:cacheprovider", *files],
+        [
+            sys.executable,
+            "-I",
+            "-c",
+            bare,
+            "--collect-only",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            *files,
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -40,6 +50,9 @@ def test_no_tracked_file_is_ignored() -> None:
         check=True,
     ).stdout.split()
     assert tracked_and_ignored == []
-    assert "triples/entities.ttl" in subprocess.run(
-        [git, "ls-files", "triples"], cwd=REPO, capture_output=True, text=True, check=True
-    ).stdout.split()
+    assert (
+        "triples/entities.ttl"
+        in subprocess.run(
+            [git, "ls-files", "triples"], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
