@@ -24,7 +24,7 @@ _CHECK_TITLES = {
     "references": "References",
     "duplicates": "Duplicate entities",
     "provenance": "Provenance",
-    "literals": "Canonical literals",
+    "literals": "Literals (well-typed, canonical)",
 }
 
 

@@ -72,6 +72,41 @@ def one_message_per_fault(problems: list[Problem], prefixes: dict[str, str]) -> 
     return [p for p in problems if not repeated(p)]
 
 
+def ill_typed_once(problems: list[Problem]) -> list[Problem]:
+    """Drop the SHACL datatype problems of values the literals check finds ill-typed.
+
+    A shape asking for an ``xsd:gYear`` sees ``"2015-13"^^xsd:gYear`` as no
+    gYear and would say it needs one; the literals check says what is wrong
+    with the value, so its message stays and the shape's goes.
+
+    Example:
+        >>> lit = Problem("literals", "...", file="a.ttl", subject='"2015-13"^^xsd:gYear',
+        ...               group="ill-typed literal")
+        >>> shape = Problem("shacl", "ex:y: '2015-13' is not a valid xsd:gYear", file="a.ttl",
+        ...                 group="ex:y: Datatype")
+        >>> other = Problem("shacl", "ex:y: '2015-12' is not a valid xsd:gYear", file="a.ttl",
+        ...                 group="ex:y: Datatype")
+        >>> [p.message[6:15] for p in ill_typed_once([shape, other, lit])]
+        ["'2015-12'", '']
+    """
+    values = {
+        (p.file, "'" + p.subject[1 : p.subject.rindex('"^^')] + "'")
+        for p in problems
+        if p.group == "ill-typed literal" and p.subject and '"^^' in p.subject
+    }
+    if not values:
+        return problems
+    return [
+        p
+        for p in problems
+        if not (
+            p.check == "shacl"
+            and (p.group or "").endswith(": Datatype")
+            and any(file == p.file and value in p.message for file, value in values)
+        )
+    ]
+
+
 def validate(
     dataset: KGDataset,
     progress: Progress | None = None,
@@ -120,6 +155,7 @@ def validate(
         report.problems.extend(futures[name].result())
         report.checks_run.append(name)
     report.problems = one_message_per_fault(report.problems, dataset.prefixes)
+    report.problems = ill_typed_once(report.problems)
     if progress:
         progress(len(steps), len(steps), "checked")
     return report.strict() if strict else report

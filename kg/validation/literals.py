@@ -10,10 +10,16 @@ numbers of Turtle, TriG, N-Triples and N-Quads found by regular expression
 files with multi-line strings are parsed instead), and the canonical form of
 each distinct one asked of Oxigraph itself. Each non-canonical literal is a
 warning (an error with ``--strict``) giving its canonical form.
+
+A typed literal whose lexical form is not a value of its datatype at all
+(``"abc"^^xsd:integer``, ``"2016-02-30"^^xsd:date``) is an error saying what is
+wrong with it (:func:`ill_typed`): the store would keep it as an opaque string
+that compares, sorts and filters as no value.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -59,6 +65,194 @@ _NUMBER = re.compile(rb"[+-]?(?:\d+\.\d+|\.\d+|\d+)(?:[eE][+-]?\d+)?|[+-]?\d+\.?
 _NUMBER_BYTES = frozenset(b"+-.0123456789eE")
 _BEFORE = frozenset(b" \t\n\r,([")
 _AFTER = frozenset(b" \t\n\r,;)]")
+
+
+_INTEGER = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_DOUBLE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?INF|NaN")
+_ZONE = r"(Z|[+-]\d\d:\d\d)?"
+_YEAR = r"(-?(?:[1-9]\d{4,}|\d{4}))"
+_DATE_RE = {
+    "date": re.compile(_YEAR + r"-(\d\d)-(\d\d)" + _ZONE),
+    "dateTime": re.compile(_YEAR + r"-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d(?:\.\d+)?)" + _ZONE),
+    "dateTimeStamp": re.compile(
+        _YEAR + r"-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d(?:\.\d+)?)(Z|[+-]\d\d:\d\d)"
+    ),
+    "time": re.compile(r"(\d\d):(\d\d):(\d\d(?:\.\d+)?)" + _ZONE),
+    "gYear": re.compile(_YEAR + _ZONE),
+    "gYearMonth": re.compile(_YEAR + r"-(\d\d)" + _ZONE),
+    "gMonthDay": re.compile(r"--(\d\d)-(\d\d)" + _ZONE),
+    "gMonth": re.compile(r"--(\d\d)" + _ZONE),
+    "gDay": re.compile(r"---(\d\d)" + _ZONE),
+}
+#: What a value of each date and time datatype looks like, for the messages.
+_DATE_FORMS = {
+    "date": '"2016-02-29" (year-month-day)',
+    "dateTime": '"2016-02-29T13:45:00" (a date, T, then hours:minutes:seconds)',
+    "dateTimeStamp": '"2016-02-29T13:45:00Z" (a dateTime with its time zone)',
+    "time": '"13:45:00" (hours:minutes:seconds)',
+    "gYear": '"2015" (a year alone)',
+    "gYearMonth": '"2015-05" (year-month)',
+    "gMonthDay": '"--05-01" (--month-day, a day of any year)',
+    "gMonth": '"--05" (--month)',
+    "gDay": '"---01" (---day)',
+}
+_DURATION = re.compile(
+    r"-?P(?=\d|T\d)(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?"
+)
+_NUMERIC = ("decimal", "double", "float", "boolean", "duration")
+#: The integer datatypes with bounds: (least, greatest), None for unbounded.
+_INTEGER_RANGES: dict[str, tuple[int | None, int | None]] = {
+    "integer": (None, None),
+    "nonNegativeInteger": (0, None),
+    "positiveInteger": (1, None),
+    "nonPositiveInteger": (None, 0),
+    "negativeInteger": (None, -1),
+    "long": (-(2**63), 2**63 - 1),
+    "int": (-(2**31), 2**31 - 1),
+    "short": (-(2**15), 2**15 - 1),
+    "byte": (-128, 127),
+    "unsignedLong": (0, 2**64 - 1),
+    "unsignedInt": (0, 2**32 - 1),
+    "unsignedShort": (0, 2**16 - 1),
+    "unsignedByte": (0, 255),
+}
+
+
+def _calendar_fault(year: str | None, month: str | None, day: str | None) -> str | None:
+    """What is wrong with a month or a day of the month, or None.
+
+    Example:
+        >>> _calendar_fault("2016", "02", "30"), _calendar_fault("2015", "13", None)
+        ('February 2016 has 29 days, not 30', '13 is no month (01 to 12)')
+        >>> _calendar_fault(None, "02", "29") is None
+        True
+    """
+    if month is not None and not 1 <= int(month) <= 12:
+        return f"{month} is no month (01 to 12)"
+    if day is None:
+        return None
+    if month is None:
+        days, within = 31, "a month"
+    elif year is None:  # gMonthDay: February 29 is a day of leap years
+        days, within = (29 if month == "02" else calendar.monthrange(2000, int(month))[1]), None
+    else:
+        number = int(year)
+        # calendar knows years 1..9999; the Gregorian leap rule holds for every year
+        leap = number % 4 == 0 and (number % 100 != 0 or number % 400 == 0)
+        days = 29 if month == "02" and leap else calendar.monthrange(2001, int(month))[1]
+        within = None
+    if 1 <= int(day) <= days:
+        return None
+    if month is None:
+        return f"{day} is no day of {within} (01 to 31)"
+    name = calendar.month_name[int(month)]
+    if year is None:
+        return f"{name} has {days} days, not {int(day)}"
+    return f"{name} {int(year)} has {days} days, not {int(day)}"
+
+
+def _time_fault(hour: str, minute: str, second: str) -> str | None:
+    """What is wrong with a time of day, or None (24:00:00 is midnight at the day's end)."""
+    if (hour, minute) == ("24", "00") and float(second) == 0:
+        return None
+    if int(hour) > 23:
+        return f"{hour} is no hour (00 to 23)"
+    if int(minute) > 59:
+        return f"{minute} is no minute (00 to 59)"
+    if float(second) >= 60:
+        return f"{second} is no second (00 to 59)"
+    return None
+
+
+def _zone_fault(zone: str | None) -> str | None:
+    if zone and zone != "Z" and (int(zone[1:3]) > 14 or int(zone[4:6]) > 59):
+        return f"{zone} is no time zone (-14:00 to +14:00)"
+    return None
+
+
+def ill_typed(lexical: str, datatype: str) -> str | None:
+    """What makes ``lexical`` no value of the XSD ``datatype``, or None when it is one.
+
+    Datatypes kg does not check (strings, IRIs, binary) are never ill-typed here.
+
+    Example:
+        >>> ill_typed("abc", XSD + "integer")
+        'an xsd:integer is digits with an optional sign, like "42" or "-7"'
+        >>> ill_typed("2016-02-30", XSD + "date")
+        'February 2016 has 29 days, not 30'
+        >>> ill_typed("2015-13", XSD + "gYear")
+        'an xsd:gYear is written like "2015" (a year alone); "2015-13" has the form of an xsd:gYearMonth, but 13 is no month (01 to 12)'
+        >>> ill_typed("2016-02-29", XSD + "date") is None, ill_typed("--02-29", XSD + "gMonthDay") is None
+        (True, True)
+    """
+    if not datatype.startswith(XSD):
+        return None
+    kind = datatype[len(XSD) :]
+    shown = f"xsd:{kind}"
+    if lexical != lexical.strip() and (
+        kind in _INTEGER_RANGES or kind in _DATE_RE or kind in _NUMERIC
+    ):
+        return f"an {shown} has no spaces around it"
+    if kind in _INTEGER_RANGES:
+        if not _INTEGER.fullmatch(lexical):
+            if _DECIMAL.fullmatch(lexical) or _DOUBLE.fullmatch(lexical):
+                return f"an {shown} is a whole number: a fraction is an xsd:decimal"
+            return f'an {shown} is digits with an optional sign, like "42" or "-7"'
+        least, greatest = _INTEGER_RANGES[kind]
+        if least is not None and int(lexical) < least:
+            return f"an {shown} is at least {least}"
+        if greatest is not None and int(lexical) > greatest:
+            return f"an {shown} is at most {greatest}"
+        return None
+    if kind == "decimal":
+        if _DECIMAL.fullmatch(lexical):
+            return None
+        if _DOUBLE.fullmatch(lexical):
+            return "an xsd:decimal has no exponent: a number with one is an xsd:double"
+        return 'an xsd:decimal is digits with an optional sign and point, like "3.5"'
+    if kind in ("double", "float"):
+        if _DOUBLE.fullmatch(lexical):
+            return None
+        return f'an {shown} is a number with an optional exponent, like "1.5E6", or INF, -INF, NaN'
+    if kind == "boolean":
+        return None if lexical in ("true", "false", "1", "0") else "an xsd:boolean is true or false"
+    if kind == "duration":
+        if _DURATION.fullmatch(lexical):
+            return None
+        return 'an xsd:duration is like "P1Y2M3DT4H5M6S" (P, then years, months, days; T, then hours, minutes, seconds)'
+    pattern = _DATE_RE.get(kind)
+    if pattern is None:
+        return None
+    match = pattern.fullmatch(lexical)
+    if match is None:
+        form = f"an {shown} is written like {_DATE_FORMS[kind]}"
+        for other in ("date", "gYearMonth", "gYear", "gMonthDay", "dateTime"):
+            if other != kind and _DATE_RE[other].fullmatch(lexical):
+                fault = ill_typed(lexical, XSD + other)
+                if fault is None:
+                    return f'{form}; "{lexical}" is an xsd:{other}: give it that datatype'
+                return f'{form}; "{lexical}" has the form of an xsd:{other}, but {fault}'
+        return form
+    parts = match.groups()
+    zone = parts[-1]
+    if kind in ("date", "dateTime", "dateTimeStamp"):
+        fault = _calendar_fault(parts[0], parts[1], parts[2])
+        if fault is None and kind != "date":
+            fault = _time_fault(parts[3], parts[4], parts[5])
+    elif kind == "time":
+        fault = _time_fault(parts[0], parts[1], parts[2])
+    elif kind == "gYearMonth":
+        fault = _calendar_fault(parts[0], parts[1], None)
+    elif kind == "gMonthDay":
+        fault = _calendar_fault(None, parts[0], parts[1])
+    elif kind == "gMonth":
+        fault = _calendar_fault(None, parts[0], None)
+    elif kind == "gDay":
+        fault = _calendar_fault(None, None, parts[0])
+    else:  # gYear
+        fault = None
+    return fault or _zone_fault(zone)
 
 
 def canonical_forms(literals: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
@@ -302,11 +496,12 @@ def _read_and_scan(dataset: KGDataset) -> list[FileScan]:
 
 
 def check_literals(dataset: KGDataset, scanner: SourceScanner | None = None) -> list[Problem]:
-    """Report typed literals of the facts whose lexical form is not canonical.
+    """Report typed literals of the facts that are no value of their datatype
+    (errors) or whose lexical form is not canonical (warnings).
 
     The files are scanned as they load when a ``scanner`` was given to the
-    loading, else read here. Only files with non-canonical literals are read
-    again, to place them.
+    loading, else read here. Only files with such literals are read again, to
+    place them.
     """
     scans = scanner.scans() if scanner is not None else _read_and_scan(dataset)
     wanted: set[tuple[str, str]] = set()
@@ -314,24 +509,16 @@ def check_literals(dataset: KGDataset, scanner: SourceScanner | None = None) -> 
         wanted |= scan.literals()
     if not wanted:
         return []
+    faults = {key: fault for key in sorted(wanted) if (fault := ill_typed(*key)) is not None}
     canonical = canonical_forms(wanted)
-    bad = {key for key, value in canonical.items() if value != key[0]}
+    bad = {key for key, value in canonical.items() if value != key[0]} | set(faults)
     if not bad:
         return []
     problems: list[Problem] = []
     for scan in scans:
         if scan.parsed is not None:
-            for lexical, datatype in sorted(scan.parsed & bad):
-                problems.append(
-                    _problem(
-                        scan.source.display,
-                        lexical,
-                        canonical[(lexical, datatype)],
-                        datatype,
-                        None,
-                        None,
-                    )
-                )
+            for key in sorted(scan.parsed & bad):
+                problems.append(_problem(scan.source.display, key[0], key, canonical, faults))
             continue
         bad_typed = {written: key for written, key in scan.typed.items() if key in bad}
         bad_numbers = [n for n in scan.numbers if (n[2], n[3]) in bad]
@@ -346,7 +533,7 @@ def check_literals(dataset: KGDataset, scanner: SourceScanner | None = None) -> 
         display = source.display
         multiline = b'"""' in data or b"'''" in data
         real = _file_literals(source, data) if multiline else None
-        reported = 0
+        reported = {"error": 0, "warning": 0}
         for offset, written, lexical, datatype in sorted(hits):
             line_start = data.rfind(b"\n", 0, offset) + 1
             if real is not None:
@@ -354,24 +541,30 @@ def check_literals(dataset: KGDataset, scanner: SourceScanner | None = None) -> 
                     continue
             elif _inside_string(data[line_start:offset], offset - line_start):
                 continue
-            reported += 1
-            if reported > PER_FILE:
+            key = (lexical, datatype)
+            severity = "error" if key in faults else "warning"
+            reported[severity] += 1
+            if reported[severity] > PER_FILE:
                 continue
-            problems.append(
-                _problem(
-                    display,
-                    written,
-                    canonical[(lexical, datatype)],
-                    datatype,
-                    data.count(b"\n", 0, offset) + 1,
-                    offset - line_start + 1,
-                )
-            )
-        if reported > PER_FILE:
+            line = data.count(b"\n", 0, offset) + 1
+            column = offset - line_start + 1
+            problems.append(_problem(display, written, key, canonical, faults, line, column))
+        if reported["error"] > PER_FILE:
             problems.append(
                 Problem(
                     "literals",
-                    f"{reported - PER_FILE} more non-canonical literals in this file",
+                    f"{reported['error'] - PER_FILE} more literals in this file are no value "
+                    "of their datatype",
+                    file=display,
+                    hint="write each value in the form of its datatype (the ones above show how)",
+                    group="ill-typed literal",
+                )
+            )
+        if reported["warning"] > PER_FILE:
+            problems.append(
+                Problem(
+                    "literals",
+                    f"{reported['warning'] - PER_FILE} more non-canonical literals in this file",
                     file=display,
                     hint="write each value in its canonical form (the ones above show how)",
                     group="non-canonical literal",
@@ -384,12 +577,29 @@ def check_literals(dataset: KGDataset, scanner: SourceScanner | None = None) -> 
 def _problem(
     display: str,
     written: str,
-    canonical: str,
-    datatype: str,
-    line: int | None,
-    column: int | None,
+    key: tuple[str, str],
+    canonical_of: dict[tuple[str, str], str],
+    faults: dict[tuple[str, str], str],
+    line: int | None = None,
+    column: int | None = None,
 ) -> Problem:
+    """The problem of the literal ``written`` (``key``: its lexical form and datatype)."""
+    lexical, datatype = key
     kind = "xsd:" + datatype[len(XSD) :]
+    if key in faults:
+        shown = written if "^^" in written else f'"{lexical}"^^{kind}'
+        return Problem(
+            "literals",
+            f"{shown} is no {kind} value: {faults[key]}",
+            file=display,
+            line=line,
+            column=column,
+            subject=shown,
+            hint=f"write the value as an {kind} (or give it the datatype it has); "
+            "the store would keep it as text that compares and sorts as no value",
+            group="ill-typed literal",
+        )
+    canonical = canonical_of[key]
     if "^^" in written:
         lexical_end = written.index('"^^')
         better = f'"{canonical}"' + written[lexical_end + 1 :]
