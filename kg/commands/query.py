@@ -44,6 +44,12 @@ if TYPE_CHECKING:
     default=None,
     help="Stop the query after this many seconds (exit code 4).",
 )
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Let a federated query's SERVICE clauses ask the endpoints they name "
+    "(refused otherwise: kg query reads the local graph).",
+)
 def query_command(
     query: str | None,
     data: DataSpec,
@@ -52,6 +58,7 @@ def query_command(
     fmt: str,
     binds: tuple[str, ...],
     timeout: float | None,
+    allow_service: bool,
 ) -> None:
     """Run a SPARQL query on the graph of the current sources.
 
@@ -103,8 +110,9 @@ def query_command(
             click.echo(f"kg: {binding.note}", err=True)
         bindings.append(binding)
     width = terminal_width()
+    args = (dataset, text, fmt, bindings, width, allow_service)
     if timeout is None:
-        output = answer(dataset, text, fmt, bindings, width)
+        output = answer(*args)
     else:
-        output = call_with_timeout(answer, (dataset, text, fmt, bindings, width), timeout)
+        output = call_with_timeout(answer, args, timeout)
     click.echo(output, nl=False)

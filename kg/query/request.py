@@ -24,7 +24,7 @@ from kg.data.dataset import KGDataset
 from kg.errors import KGError, QueryError, QueryTimeout
 from kg.query.catalogue import SavedQuery, find_saved_query
 from kg.query.results import format_result
-from kg.query.sparql import Binding, run_query
+from kg.query.sparql import Binding, run_query, service_failed
 
 T = TypeVar("T")
 
@@ -78,13 +78,21 @@ def answer(
     fmt: str,
     bindings: list[Binding] | None = None,
     width: int | None = None,
+    allow_service: bool = False,
 ) -> bytes:
-    """Run a read-only query and return its result serialised in ``fmt`` (tables ``width`` wide)."""
-    result = run_query(dataset, text, bindings)
+    """Run a read-only query and return its result serialised in ``fmt`` (tables ``width`` wide).
+
+    ``allow_service`` lets a federated query (``SERVICE``) ask the endpoints it names.
+    """
+    result = run_query(dataset, text, bindings, allow_service)
     try:
         return format_result(result, fmt, dataset.prefixes, width)
     except ValueError as exc:
         raise QueryError(str(exc)) from exc
+    except OSError as exc:
+        if not allow_service:
+            raise
+        raise service_failed(exc) from exc
 
 
 def _child(conn: Connection, func: Callable[..., T], args: tuple) -> None:

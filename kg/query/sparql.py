@@ -15,7 +15,7 @@ from kg.data.sparqltext import (
     strip_lexical,
     with_bindings,
 )
-from kg.errors import QueryError
+from kg.errors import KGError, QueryError
 from kg.query.catalogue import SavedQuery
 
 _PREFIXED_RE = re.compile(r"(?<![\w?$:.-])([A-Za-z][\w-]*)?:(?=[\w%\\])")
@@ -99,8 +99,8 @@ def resolve_binding(dataset: KGDataset, name: str, value: str, entity: bool = Fa
     if not re.fullmatch(r"\w+", name):
         raise QueryError(f"--bind: {name!r} is not a variable name")
     iri = None
-    if value.startswith("<") and value.endswith(">"):
-        iri = value[1:-1]
+    if value.startswith("<"):
+        iri = _iri(name, value)
     prefixed = re.fullmatch(r"([A-Za-z][\w-]*):([\w.-]+)", value)
     if prefixed and prefixed.group(1) in dataset.prefixes:
         iri = dataset.prefixes[prefixed.group(1)] + prefixed.group(2)
@@ -111,12 +111,9 @@ def resolve_binding(dataset: KGDataset, name: str, value: str, entity: bool = Fa
                 + _did_you_mean(dataset, iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1])
             )
         return Binding(name, ox.NamedNode(iri))
-    if len(value) >= 2 and value[0] == value[-1] == '"':
-        return Binding(name, ox.Literal(value[1:-1]))
-    if re.fullmatch(r"[+-]?\d+", value):
-        return Binding(name, ox.Literal(value, datatype=ox.NamedNode(str(_XSD) + "integer")))
-    if re.fullmatch(r"[+-]?\d*\.\d+", value):
-        return Binding(name, ox.Literal(value, datatype=ox.NamedNode(str(_XSD) + "decimal")))
+    literal = literal_value(name, value)
+    if literal is not None:
+        return Binding(name, literal)
     matches = entities_named(dataset, value)
     if len(matches) == 1:
         return Binding(name, ox.NamedNode(matches[0]), note=f"?{name} = <{matches[0]}> ({value!r})")
@@ -137,6 +134,87 @@ def resolve_binding(dataset: KGDataset, name: str, value: str, entity: bool = Fa
         ox.Literal(value),
         note=f"no entity is labelled {value!r}; ?{name} is bound as a string" + suggestion,
     )
+
+
+#: Characters no IRI may hold (RFC 3987, as SPARQL's IRIREF excludes them).
+_NOT_IN_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+_ESCAPES = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+_ESCAPE_RE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.)?)", re.S)
+_NUMBERS = (
+    (re.compile(r"[+-]?\d+"), "integer"),
+    (re.compile(r"[+-]?\d*\.\d+"), "decimal"),
+    (re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+"), "double"),
+)
+
+
+def _iri(name: str, value: str) -> str:
+    """The IRI of a ``--bind`` value written ``<...>``.
+
+    Example:
+        >>> _iri("v", "<http://x/a>")
+        'http://x/a'
+        >>> _iri("v", "<http://x/a>b>")
+        Traceback (most recent call last):
+        ...
+        kg.errors.QueryError: --bind v=<http://x/a>b>: not an IRI: '>' cannot occur inside <...> (write a character an IRI cannot hold percent-encoded, as %3E)
+    """
+    inner = value[1:-1] if value.endswith(">") else value[1:]
+    if not value.endswith(">") or len(value) < 2:
+        raise QueryError(f"--bind {name}={value}: not an IRI: an IRI is written <...>, closed by >")
+    bad = _NOT_IN_IRI.search(inner)
+    if bad is not None:
+        char = bad.group(0)
+        shown = repr(char) if char.isprintable() and char != " " else f"U+{ord(char):04X}"
+        raise QueryError(
+            f"--bind {name}={value}: not an IRI: {shown} cannot occur inside <...> "
+            f"(write a character an IRI cannot hold percent-encoded, as %{ord(char):02X})"
+        )
+    try:
+        ox.NamedNode(inner)
+    except ValueError as exc:
+        raise QueryError(f"--bind {name}={value}: not an IRI: {exc}") from exc
+    return inner
+
+
+def literal_value(name: str, value: str) -> ox.Literal | None:
+    r"""The literal a ``--bind`` value writes, or None when it is a name to look up.
+
+    ``"text"`` is a string, in which ``\"``, ``\\``, ``\n``, ``\t``, ``\uXXXX`` are
+    unescaped as in SPARQL; an integer, a decimal (``2.5``) or a double (``1e6``)
+    is a number of that type.
+
+    Example:
+        >>> literal_value("t", r'"say \"hi\""').value, literal_value("t", r'"a\nb"').value
+        ('say "hi"', 'a\nb')
+        >>> [literal_value("n", v).datatype.value[-7:] for v in ("42", "-2.5", "1e6")]
+        ['integer', 'decimal', '#double']
+        >>> literal_value("n", "Hanoi") is None
+        True
+    """
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return ox.Literal(_unescape(name, value, value[1:-1]))
+    for pattern, kind in _NUMBERS:
+        if pattern.fullmatch(value):
+            return ox.Literal(value, datatype=ox.NamedNode(_XSD + kind))
+    return None
+
+
+def _unescape(name: str, value: str, text: str) -> str:
+    """``text`` with SPARQL's string escapes replaced by the characters they stand for."""
+
+    def replace(match: re.Match[str]) -> str:
+        code = match.group(1) or match.group(2)
+        if code is not None:
+            return chr(int(code, 16))
+        char = match.group(3)
+        if char is None or char not in _ESCAPES:
+            raise QueryError(
+                f"--bind {name}={value}: \\{char or ''} is no escape in a string "
+                '(\\" \\\\ \\n \\t \\r \\uXXXX are; write \\\\ for a backslash)'
+            )
+        return _ESCAPES[char]
+
+    return _ESCAPE_RE.sub(replace, text)
 
 
 def _occurs(dataset: KGDataset, iri: str) -> bool:
@@ -181,6 +259,11 @@ def check_bindings(text: str, names: list[str], saved: SavedQuery | None = None)
     """
     variables = query_variables(text)
     names = [n.lstrip("?$") for n in names]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise QueryError(
+            f"--bind {twice[0]}=... is given {names.count(twice[0])} times: bind each variable once"
+        )
     for name in names:
         if name not in variables:
             raise QueryError(
@@ -212,13 +295,62 @@ def entities_named(dataset: KGDataset, text: str) -> list[str]:
     return [row["e"].value for row in rows]
 
 
+#: The SERVICE keyword (not a variable ?service nor a prefixed name ex:service).
+_SERVICE_RE = re.compile(r"(?i)(?<![?$\w:.-])SERVICE\b")
+
+
+def _check_service(text: str, stripped: str) -> None:
+    r"""Refuse a federated query: ``SERVICE`` sends part of it to another endpoint.
+
+    Example:
+        >>> _check_service("SELECT ?service { ?service ex:service 1 }", "SELECT ?service { ?service ex:service 1 }")
+        >>> q = "SELECT * {\n  SERVICE <http://x/sparql> { ?s ?p ?o } }"
+        >>> _check_service(q, strip_lexical(q))
+        Traceback (most recent call last):
+        ...
+        kg.errors.QueryError: SERVICE at line 2, column 3 would send part of the query to <http://x/sparql>: kg query answers from the local graph and makes no requests of its own; pass --allow-service to run a federated query
+    """
+    match = _SERVICE_RE.search(stripped)
+    if match is None:
+        return
+    line = stripped.count("\n", 0, match.start()) + 1
+    column = match.start() - (stripped.rfind("\n", 0, match.start()) + 1) + 1
+    target = re.match(
+        r"\s*(?:SILENT\s+)?(<[^>]*>|[?$]\w+|[\w-]*:[\w.-]*)", text[match.end() :], re.I
+    )
+    where = f" to {target.group(1)}" if target else " elsewhere"
+    raise QueryError(
+        f"SERVICE at line {line}, column {column} would send part of the query{where}: "
+        "kg query answers from the local graph and makes no requests of its own; "
+        "pass --allow-service to run a federated query"
+    )
+
+
+def service_failed(exc: OSError) -> KGError:
+    """The error of a federated query whose SERVICE endpoint failed (exit code 5).
+
+    Oxigraph asks the endpoints while the results are read, so the caller that
+    reads them turns the failure into this error too.
+    """
+    from kg.data.remote import EndpointError
+
+    return EndpointError(f"a SERVICE endpoint of the query failed: {exc}")
+
+
 def run_query(
-    dataset: KGDataset, text: str, bindings: list[Binding] | None = None
+    dataset: KGDataset,
+    text: str,
+    bindings: list[Binding] | None = None,
+    allow_service: bool = False,
 ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     """Run a read-only query over the whole dataset (default graph = union of all graphs).
 
+    A federated query (``SERVICE``) is refused unless ``allow_service``: then
+    the endpoints it names are asked, and one that fails is an
+    :class:`~kg.data.remote.EndpointError` (exit code 5).
+
     Raises:
-        QueryError: an update, an unknown prefix, or a syntax error.
+        QueryError: an update, a SERVICE not allowed, an unknown prefix, or a syntax error.
     """
     stripped = strip_lexical(text)
     if form_of(stripped) == "UPDATE":
@@ -226,8 +358,14 @@ def run_query(
             "SPARQL UPDATE is refused: kg query is read-only. The files in triples/ are "
             "the source of truth; edit them and run kg build."
         )
+    if not allow_service:
+        _check_service(text, stripped)
     try:
         return dataset.query(with_bindings(text, bindings or []))
+    except OSError as exc:
+        if not allow_service:
+            raise
+        raise service_failed(exc) from exc
     except Exception as exc:
         # Only a failed query is scanned for prefixes: an unknown one explains
         # the failure best, and a query that runs costs no scan.
