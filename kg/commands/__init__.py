@@ -120,6 +120,12 @@ _REFUSED = {
 class KGGroup(LazyGroup):
     """A click group that turns kg's errors into messages and exit codes, never tracebacks."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from kg.commands.interrupt import install
+
+        install()  # Ctrl-C stops any command within a second (exit 130)
+        return super().main(*args, **kwargs)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -132,6 +138,11 @@ class KGGroup(LazyGroup):
         except KGError as exc:
             error(str(exc))
             ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            from kg.commands.interrupt import EXIT_INTERRUPTED, MESSAGE
+
+            click.echo(MESSAGE.decode(), err=True, nl=False)
+            ctx.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             # the reader (head, less) has had enough: stop quietly, as cat does
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

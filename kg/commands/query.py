@@ -80,7 +80,7 @@ def query_command(
       kg query 'SELECT ?p WHERE { ?p a schema:Person }' --format csv
     """
     from kg.query.catalogue import load_catalogue
-    from kg.query.request import answer, call_with_timeout, query_text
+    from kg.query.request import answer, answer_within, query_text
     from kg.query.sparql import check_bindings, resolve_binding
 
     catalogue = load_catalogue()
@@ -110,9 +110,6 @@ def query_command(
             click.echo(f"kg: {binding.note}", err=True)
         bindings.append(binding)
     width = terminal_width()
-    args = (dataset, text, fmt, bindings, width, allow_service)
-    if timeout is None:
-        output = answer(*args)
-    else:
-        output = call_with_timeout(answer, args, timeout)
+    args = (text, fmt, bindings, width, allow_service)
+    output = answer(dataset, *args) if timeout is None else answer_within(timeout, dataset, *args)
     click.echo(output, nl=False)

@@ -138,6 +138,20 @@ def call_with_timeout(func: Callable[..., T], args: tuple, seconds: float) -> T:
     raise RuntimeError(payload)
 
 
+def answer_within(seconds: float, dataset: KGDataset, *args: object) -> bytes:
+    """:func:`answer` (``dataset``, then its other arguments) stopped after ``seconds``.
+
+    A build still loading in the background is waited for first: the forked
+    child has no loader thread, and would wait for its store for ever. The
+    time counts from then.
+
+    Raises:
+        QueryTimeout: the time ran out.
+    """
+    dataset.store  # noqa: B018 - the store, once the load (if any) is done
+    return call_with_timeout(answer, (dataset, *args), seconds)
+
+
 def rows(dataset: KGDataset, query: str, **binds: str) -> list[dict[str, str]]:
     """Rows of a SELECT (inline SPARQL or a saved query's name) as dicts of plain values.
 
