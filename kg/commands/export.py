@@ -21,6 +21,7 @@ _DEFAULT_NAMES = {
     "csv": "csv",
     "ttl": "export.ttl",
     "nq": "export.nq",
+    "trig": "export.trig",
     "jsonld": "export.jsonld",
 }
 
@@ -35,7 +36,7 @@ _DEFAULT_NAMES = {
     type=click.Choice(GRAPH_EXPORTS + RDF_EXPORTS),
     required=True,
     help="graphml or gexf (Gephi, Cytoscape), csv (nodes.csv, edges.csv, rules.json), "
-    "or ttl, nq, jsonld (the RDF).",
+    "or ttl, nq, trig, jsonld (the RDF).",
 )
 @click.option(
     "-o",
@@ -56,7 +57,7 @@ def export_command(
     Projection exports carry node attributes (label, class, aliases, articles,
     dates, amounts) and edge attributes (predicates, labels, articles, weight),
     and record the projection rules. RDF exports keep the named graphs (nq,
-    jsonld) or merge them (ttl). Files are written whole or not at all, and
+    trig, jsonld) or merge them (ttl). Files are written whole or not at all, and
     the same sources give the same bytes.
     """
     from kg.analysis.export import export_projection, export_rdf
