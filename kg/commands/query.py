@@ -110,6 +110,8 @@ def query_command(
             click.echo(f"kg: {binding.note}", err=True)
         bindings.append(binding)
     width = terminal_width()
-    args = (text, fmt, bindings, width, allow_service)
+    if saved is not None:  # its lists sorted, the same on every engine
+        text = saved.runnable()
+    args = (text, fmt, bindings, width, allow_service, saved.lists if saved else None)
     output = answer(dataset, *args) if timeout is None else answer_within(timeout, dataset, *args)
     click.echo(output, nl=False)

@@ -6,6 +6,13 @@ comma-separated, each required unless it ends in ``?`` (``# params: entity?``
 may be left unbound). A parameter is an entity: its value must name one.
 kg ships its catalogue in ``kg/query/queries/``.
 
+SPARQL leaves the order of ``GROUP_CONCAT`` unspecified, so engines list the
+same items in different orders. A saved query's lists
+(``GROUP_CONCAT(... ; separator="...") AS ?name``, :attr:`SavedQuery.lists`) are
+therefore joined by kg: the query runs with a separator no label holds
+(:meth:`SavedQuery.runnable`), and :func:`kg.query.results.sort_lists` sorts the
+items and joins them with the separator written, the same on every engine.
+
 Example:
     >>> text = "# name: hello\\n# question: Hi?\\n# description: Says hi.\\nASK {}"
     >>> q = parse_saved_query(text, "x.rq")
@@ -26,6 +33,15 @@ from pathlib import Path
 
 from kg.errors import QueryError
 
+#: The separator a saved query's lists are run with: a control character no label holds.
+LIST_MARK = "\x1f"
+_GROUP_CONCAT_RE = re.compile(
+    r"(GROUP_CONCAT\s*\(\s*(?:DISTINCT\s+)?[?$]\w+\s*;\s*separator\s*=\s*)"
+    r'"((?:[^"\\\n]|\\.)*)"'
+    r"(\s*\)\s*AS\s*[?$](\w+))",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class SavedQuery:
@@ -43,6 +59,29 @@ class SavedQuery:
     def required(self) -> tuple[str, ...]:
         """The parameters that must be bound."""
         return tuple(p for p in self.params if p not in self.optional)
+
+    @property
+    def lists(self) -> dict[str, str]:
+        r"""The query's ``GROUP_CONCAT`` columns, each with the separator written.
+
+        Example:
+            >>> q = parse_saved_query('# name: a\n# question: Q\n# description: D\n'
+            ...     'SELECT (GROUP_CONCAT(DISTINCT ?n; separator=", ") AS ?names) {}', "a.rq")
+            >>> q.lists
+            {'names': ', '}
+        """
+        return {m.group(4): m.group(2) for m in _GROUP_CONCAT_RE.finditer(self.text)}
+
+    def runnable(self) -> str:
+        r"""The text to run: each list joined by :data:`LIST_MARK`, for sorting after.
+
+        Example:
+            >>> q = parse_saved_query('# name: a\n# question: Q\n# description: D\n'
+            ...     'SELECT (GROUP_CONCAT(?n; separator=", ") AS ?names) {}', "a.rq")
+            >>> q.runnable().splitlines()[-1]
+            'SELECT (GROUP_CONCAT(?n; separator="\\u001F") AS ?names) {}'
+        """
+        return _GROUP_CONCAT_RE.sub(r'\1"\\u001F"\3', self.text)
 
 
 def parse_saved_query(text: str, source: str) -> SavedQuery:

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from kg.data.dataset import KGDataset
 from kg.errors import KGError, QueryError, QueryTimeout
 from kg.query.catalogue import SavedQuery, find_saved_query
-from kg.query.results import format_result
+from kg.query.results import format_result, sort_lists
 from kg.query.sparql import Binding, run_query, service_failed
 
 T = TypeVar("T")
@@ -79,13 +79,18 @@ def answer(
     bindings: list[Binding] | None = None,
     width: int | None = None,
     allow_service: bool = False,
+    lists: dict[str, str] | None = None,
 ) -> bytes:
     """Run a read-only query and return its result serialised in ``fmt`` (tables ``width`` wide).
 
     ``allow_service`` lets a federated query (``SERVICE``) ask the endpoints it names.
+    ``lists`` are a saved query's list columns, run as :meth:`SavedQuery.runnable
+    <kg.query.catalogue.SavedQuery.runnable>` gives them: their items are sorted.
     """
     result = run_query(dataset, text, bindings, allow_service)
     try:
+        if lists and isinstance(result, ox.QuerySolutions):
+            result = sort_lists(result, lists)
         return format_result(result, fmt, dataset.prefixes, width)
     except ValueError as exc:
         raise QueryError(str(exc)) from exc
@@ -175,8 +180,10 @@ def rows(dataset: KGDataset, query: str, **binds: str) -> list[dict[str, str]]:
         resolve_binding(dataset, name, value, entity=saved is not None and name in saved.params)
         for name, value in binds.items()
     ]
-    result = run_query(dataset, text, bindings)
+    result = run_query(dataset, saved.runnable() if saved else text, bindings)
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("rows() needs a SELECT query")
+    if saved is not None and saved.lists:
+        result = sort_lists(result, saved.lists)
     names = [v.value for v in result.variables]
     return [{n: s[n].value for n in names if s[n] is not None} for s in result]

@@ -8,6 +8,7 @@ JSON-LD.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pyoxigraph as ox
@@ -149,6 +150,31 @@ def format_table(
     out += [line(r) for r in rows]
     out.append(f"{len(rows):,} row" + ("" if len(rows) == 1 else "s"))
     return "\n".join(out)
+
+
+def sort_lists(solutions: ox.QuerySolutions, lists: dict[str, str]) -> ox.QuerySolutions:
+    """The solutions with each list column's items sorted and joined by its separator.
+
+    ``lists`` maps a column to its separator; its values hold the items joined by
+    :data:`kg.query.catalogue.LIST_MARK` (see :meth:`SavedQuery.runnable
+    <kg.query.catalogue.SavedQuery.runnable>`). Items sort case-insensitively,
+    then by code point: the same text on every engine.
+
+    Example:
+        >>> q = 'SELECT ("b\\u001FA\\u001Fc" AS ?names) ?n {} '
+        >>> [s["names"].value for s in sort_lists(ox.Store().query(q), {"names": ", "})]
+        ['A, b, c']
+    """
+    from kg.query.catalogue import LIST_MARK
+
+    data = json.loads(solutions.serialize(format=ox.QueryResultsFormat.JSON))
+    for row in data["results"]["bindings"]:
+        for name, separator in lists.items():
+            cell = row.get(name)
+            if cell is not None and cell["type"] == "literal":
+                items = cell["value"].split(LIST_MARK)
+                cell["value"] = separator.join(sorted(items, key=lambda i: (i.casefold(), i)))
+    return ox.parse_query_results(json.dumps(data), ox.QueryResultsFormat.JSON)
 
 
 def format_result(

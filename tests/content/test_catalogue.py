@@ -91,12 +91,24 @@ def test_agreements(seed):
 
 def test_timeline(seed):
     result = rows(seed, "timeline")
+    # values are values: the precision and the note have columns of their own
     dates = column(result, "date")
     assert dates[:3] == ["2011-10", "2021-11", "2021-11-24"]
-    assert dates[3:5] == ["2022-05-01 (year inferred)"] * 2
+    assert dates[3:5] == ["2022-05-01"] * 2
+    assert column(result, "note")[3:5] == ["year inferred"] * 2
+    assert column(result, "note")[:3] == ["", "", ""]
     assert dates[5] == "--11-03"  # no year given: after the dated events
-    assert dates[-3:] == ["undated"] * 3
-    undated = {r["event"] for r in result if r["date"] == "undated"}
+    assert column(result, "precision")[:6] == [
+        "month",
+        "month",
+        "day",
+        "day",
+        "day",
+        "month and day",
+    ]
+    assert dates[-3:] == ["", "", ""]
+    assert column(result, "precision")[-3:] == ["none"] * 3
+    undated = {r["event"] for r in result if "date" not in r}
     assert "Official visit of Kishida Fumio to Vietnam" in undated  # no article dates it
     assert len(result) == 9
 
