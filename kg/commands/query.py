@@ -82,6 +82,7 @@ def query_command(
     from kg.query.catalogue import load_catalogue
     from kg.query.request import answer, answer_within, query_text
     from kg.query.sparql import check_bindings, resolve_binding
+    from kg.query.terms import undefined_terms
 
     catalogue = load_catalogue()
     if list_saved:
@@ -110,6 +111,8 @@ def query_command(
             click.echo(f"kg: {binding.note}", err=True)
         bindings.append(binding)
     width = terminal_width()
+    for note in undefined_terms(dataset, text):
+        click.echo(f"kg: warning: {note}", err=True)
     if saved is not None:  # its lists sorted, the same on every engine
         text = saved.runnable()
     args = (text, fmt, bindings, width, allow_service, saved.lists if saved else None)
