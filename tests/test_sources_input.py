@@ -92,3 +92,18 @@ def test_a_trig_file_may_fill_its_own_graph_and_graphs_below_it(project: Project
     )
     result = runner.invoke(main, ["validate", *project.args()])
     assert result.exit_code == 0, result.output
+
+
+def test_two_files_cannot_fill_the_same_named_graph(project: Project, runner) -> None:
+    for name, who in (("g.trig", "carl"), ("h.trig", "dora")):
+        project.write(
+            f"triples/{name}",
+            "@prefix ex: <http://ex.org/> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+            f'<http://ex.org/shared> {{ ex:{who} a ex:Person ; skos:prefLabel "{who}" . }}\n',
+        )
+    result = runner.invoke(main, ["build", *project.args("--out", str(project.out))])
+    assert result.exit_code == 1, result.output
+    assert "h.trig:3:1: triples in <http://ex.org/shared>, which " in result.output
+    assert "g.trig fills too: a named graph belongs to one file" in result.output
+    assert "nothing was written" in result.output
+    assert not project.out.exists()

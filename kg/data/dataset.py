@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.data.namespaces import PREFIXES
-from kg.data.parsing import PREDICTABLE, SourceError, declared_prefixes, load_source
+from kg.data.parsing import (
+    PREDICTABLE,
+    SourceError,
+    declared_prefixes,
+    load_source,
+    shared_graphs,
+)
 from kg.data.sources import SourceFile, discover
 from kg.problems import Problem
 
@@ -336,5 +342,6 @@ def load_sources(
             on_read(source, loaded.data)
         if on_loaded:
             on_loaded(source, True)
+    dataset.problems.extend(shared_graphs(sources, dataset.graphs_by_source))
     if progress:
         progress(len(sources), len(sources), "parsed")

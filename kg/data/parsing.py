@@ -227,6 +227,49 @@ def may_fill(source: SourceFile, graph: str) -> bool:
     return not graph.startswith(RESERVED_GRAPHS)
 
 
+def shared_graphs(
+    sources: list[SourceFile], graphs_by_source: dict[str, list[str]]
+) -> list[Problem]:
+    """A problem for each file that fills a named graph an earlier file fills too.
+
+    A named graph belongs to one file (whose facts it holds, for provenance and
+    for ``kg push``): two TriG or N-Quads files naming the same graph would mix
+    their facts.
+
+    Example:
+        >>> from pathlib import Path
+        >>> a, b = (SourceFile(Path(f"/nowhere/{n}.trig"), f"{n}.trig", "triples") for n in "ab")
+        >>> graphs = {a.graph_iri: [a.graph_iri, "http://g"], b.graph_iri: [b.graph_iri, "http://g"]}
+        >>> [(p.file, p.message[:40]) for p in shared_graphs([a, b], graphs)]
+        [('/nowhere/b.trig', 'triples in <http://g>, which /nowhere/a.')]
+    """
+    owner: dict[str, SourceFile] = {}
+    problems = []
+    for source in sources:
+        for graph in graphs_by_source.get(source.graph_iri, []):
+            first = owner.setdefault(graph, source)
+            if first is source:
+                continue
+            try:
+                data = without_bom(source.path.read_bytes())
+            except OSError:
+                data = b""
+            at = data.find(f"<{graph}>".encode())
+            problems.append(
+                Problem(
+                    "syntax",
+                    f"triples in <{graph}>, which {first.display} fills too: a named graph "
+                    "belongs to one file",
+                    file=source.display,
+                    line=data.count(b"\n", 0, at) + 1 if at >= 0 else None,
+                    column=at - (data.rfind(b"\n", 0, at) + 1) + 1 if at >= 0 else None,
+                    hint=f"name the graph <{source.graph_iri}#NAME>, or state these triples "
+                    "outside any named graph (they go into the file's own graph)",
+                )
+            )
+    return problems
+
+
 def _reserved_graph(source: SourceFile, data: bytes, graph: str) -> Problem:
     """The problem of a file that names a graph reserved to another file or to kg."""
     at = data.find(f"<{graph}>".encode())
