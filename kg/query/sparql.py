@@ -158,9 +158,9 @@ def _iri(name: str, value: str) -> str:
         ...
         kg.errors.QueryError: --bind v=<http://x/a>b>: not an IRI: '>' cannot occur inside <...> (write a character an IRI cannot hold percent-encoded, as %3E)
     """
-    inner = value[1:-1] if value.endswith(">") else value[1:]
-    if not value.endswith(">") or len(value) < 2:
+    if len(value) < 2 or not value.endswith(">"):
         raise QueryError(f"--bind {name}={value}: not an IRI: an IRI is written <...>, closed by >")
+    inner = value[1:-1]
     bad = _NOT_IN_IRI.search(inner)
     if bad is not None:
         char = bad.group(0)
