@@ -69,3 +69,11 @@ def test_no_saved_query_uses_an_undefined_term(synthetic, runner, name) -> None:
     result = query(runner, synthetic, name, *binds)
     assert result.exit_code == 0, result.output
     assert "kg: warning:" not in result.stderr, result.stderr
+
+
+def test_the_vocabularies_checked_are_the_well_known_ones() -> None:
+    # kg.query.terms names them without importing rdflib (kg query starts faster)
+    from kg.query.terms import _VOCABULARIES
+    from kg.validation.vocabulary import WELL_KNOWN
+
+    assert set(_VOCABULARIES) == set(WELL_KNOWN)
