@@ -149,3 +149,13 @@ def test_valid_values_have_no_fault(lexical: str, datatype: str) -> None:
 )
 def test_faults_say_what_is_wrong(lexical: str, datatype: str, fault: str) -> None:
     assert (ill_typed(lexical, XSD + datatype) or "").startswith(fault)
+
+
+@pytest.mark.parametrize(
+    "value", ["'abc'^^xsd:integer", '"""abc"""^^xsd:integer', "'''abc'''^^xsd:integer"]
+)
+def test_every_quoting_of_a_typed_literal_is_checked(project: Project, runner, value) -> None:
+    _with(project, value)
+    result = runner.invoke(main, ["validate", *project.args()])
+    assert result.exit_code == 1, result.output
+    assert f"c.ttl:5:19: {value} is no xsd:integer value" in result.output

@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 import os
+import re
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 
 from kg.data.dataset import KGDataset, Progress
@@ -72,6 +73,10 @@ def one_message_per_fault(problems: list[Problem], prefixes: dict[str, str]) -> 
     return [p for p in problems if not repeated(p)]
 
 
+#: A literal as written (any of Turtle's quotes): its lexical form is group 2.
+_WRITTEN = re.compile(r"(\"\"\"|'''|\"|')(.*)\1\^\^", re.DOTALL)
+
+
 def ill_typed_once(problems: list[Problem]) -> list[Problem]:
     """Drop the SHACL datatype problems of values the literals check finds ill-typed.
 
@@ -90,9 +95,10 @@ def ill_typed_once(problems: list[Problem]) -> list[Problem]:
         ["'2015-12'", '']
     """
     values = {
-        (p.file, "'" + p.subject[1 : p.subject.rindex('"^^')] + "'")
+        (p.file, f"'{written.group(2)}'")
         for p in problems
-        if p.group == "ill-typed literal" and p.subject and '"^^' in p.subject
+        if p.group == "ill-typed literal"
+        and (written := _WRITTEN.match(p.subject or "")) is not None
     }
     if not values:
         return problems

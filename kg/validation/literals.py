@@ -313,24 +313,36 @@ def _typed_literals(data: bytes, prefixes: dict[str, str]) -> dict[bytes, tuple[
     ``(lexical, datatype IRI)``, for the XSD datatypes but ``xsd:string``.
 
     Found by splitting at ``"^^`` (fast) rather than by a regular expression
-    that would try every quote.
+    that would try every quote; then at ``'^^`` when the file has any. Long
+    (triple-quoted) strings are found too.
 
     Example:
         >>> _typed_literals(b'<a> <b> "1"^^xsd:boolean , "x"^^xsd:string .', PREFIXES)
         {b'"1"^^xsd:boolean': ('1', 'http://www.w3.org/2001/XMLSchema#boolean')}
+        >>> sorted(_typed_literals(b"<a> <b> 'x'^^xsd:integer , '''2'''^^xsd:date .", PREFIXES))
+        [b"'''2'''^^xsd:date", b"'x'^^xsd:integer"]
     """
-    raw: set[tuple[bytes, bytes]] = set()
-    pieces = data.split(b'"^^')
-    for left, right in pairwise(pieces):
-        opening = left.rfind(b'"')
-        lexical = left[opening + 1 :]
-        if opening < 0 or b"\n" in lexical or b"\\" in lexical:
+    raw: set[tuple[bytes, bytes, bytes]] = set()
+    for quote in (b'"', b"'"):
+        if quote + b"^^" not in data:
             continue
-        written_type = _DATATYPE.match(right)
-        if written_type is not None:
-            raw.add((lexical, written_type.group(0)))
+        pieces = data.split(quote + b"^^")
+        for left, right in pairwise(pieces):
+            if left.endswith(quote * 2):  # the end of a long string
+                opening = left.rfind(quote * 3, 0, len(left) - 2)
+                written_quote, lexical = quote * 3, left[opening + 3 : len(left) - 2]
+            else:
+                opening = left.rfind(quote)
+                written_quote, lexical = quote, left[opening + 1 :]
+                if b"\n" in lexical:
+                    continue
+            if opening < 0 or b"\\" in lexical:
+                continue
+            written_type = _DATATYPE.match(right)
+            if written_type is not None:
+                raw.add((written_quote, lexical, written_type.group(0)))
     found = {}
-    for lexical, written_type in raw:
+    for written_quote, lexical, written_type in raw:
         text = written_type.decode("utf-8", "replace")
         if text.startswith("<"):
             datatype = text[1:-1]
@@ -341,7 +353,7 @@ def _typed_literals(data: bytes, prefixes: dict[str, str]) -> dict[bytes, tuple[
                 continue
             datatype = base + local
         if datatype.startswith(XSD) and datatype != XSD + "string":
-            found[b'"' + lexical + b'"^^' + written_type] = (
+            found[written_quote + lexical + written_quote + b"^^" + written_type] = (
                 lexical.decode("utf-8", "replace"),
                 datatype,
             )
