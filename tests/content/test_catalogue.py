@@ -51,6 +51,10 @@ def test_people_positions(seed):
 def test_event_participants(seed):
     result = rows(seed, "event-participants")
     parts = {(r["event"], r["part"], r["who"]) for r in result}
+    # each part names the property that states it: "participant" leads to schema:attendee
+    properties = {(r["part"], r["property"]) for r in result}
+    assert ("participant", "https://schema.org/attendee") in properties
+    assert len(properties) == len({r["part"] for r in result})
     review = "Mid-term review meeting of the Vietnam–Japan Joint Initiative (Hanoi)"
     assert (review, "chair", "Ishikawa Isamu") in parts
     assert (review, "chair", "Nguyen Thi Bich Ngoc") in parts
