@@ -107,14 +107,14 @@ def deprecated_alias(old: str, new: str, *, flag: bool = False) -> Callable[...,
 
 
 def output_option(help: str, *, dest: str = "output", dir_okay: bool = False) -> Callable[..., Any]:
-    """Add ``-o/--output FILE``: what the command writes (``dir_okay`` for a folder too)."""
+    """Add ``-o/--output FILE``: what the command writes (``dir_okay``: or a folder, ``PATH``)."""
     return click.option(
         "-o",
         "--output",
         dest,
         type=click.Path(dir_okay=dir_okay, path_type=Path),
         default=None,
-        metavar="FILE",
+        metavar="PATH" if dir_okay else "FILE",
         help=help,
     )
 

@@ -100,17 +100,24 @@ def cli_reference(group: click.Group | None = None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write (or with ``--check``, compare) ``docs/reference/cli.md`` under the working folder."""
+    """Write (or with ``--check``, compare) ``docs/reference/cli.md`` of the project.
+
+    The project is the working folder or the nearest folder above it with
+    ``ontology/`` and ``triples/``, as for every ``kg`` command.
+    """
+    from kg.data.sources import find_project_root
+
     args = sys.argv[1:] if argv is None else argv
+    page = (find_project_root(Path.cwd()) or Path.cwd()) / CLI_PAGE
     text = cli_reference()
     if args == ["--check"]:
-        current = CLI_PAGE.exists() and CLI_PAGE.read_text(encoding="utf-8") == text
-        print(f"{CLI_PAGE}: {'current' if current else 'out of date'}", file=sys.stderr)
+        current = page.exists() and page.read_text(encoding="utf-8") == text
+        print(f"{page}: {'current' if current else 'out of date'}", file=sys.stderr)
         return 0 if current else 1
     from kg.pipeline.safewrite import write_text_atomic
 
-    write_text_atomic(CLI_PAGE, text)
-    print(f"wrote {CLI_PAGE}", file=sys.stderr)
+    write_text_atomic(page, text)
+    print(f"wrote {page}", file=sys.stderr)
     return 0
 
 
