@@ -15,7 +15,13 @@ import click
 import pytest
 
 from kg.commands import COMMANDS, main
-from kg.commands.options import DEPRECATION_NOTE, JSON_HELP, DeprecatedAlias
+from kg.commands.options import (
+    DEPRECATION_NOTE,
+    JSON_HELP,
+    DeprecatedAlias,
+    DeprecatedOption,
+    deprecated_flag,
+)
 
 #: Each short flag stands for one long option, on every command that has the long one.
 SHORT = {
@@ -186,10 +192,14 @@ def test_hidden_options_are_deprecated_aliases_of_a_visible_option():
     for name, command in commands().items():
         ctx = click.Context(command, info_name=name)
         for option in options(command, hidden=True):
-            assert isinstance(option, DeprecatedAlias), f"kg {name} {option.opts}: hidden, no alias"
-            target = option.target(command)
-            assert not getattr(target, "hidden", False), name
+            assert isinstance(option, DeprecatedOption), (
+                f"kg {name} {option.opts} is hidden but not deprecated: declare it with "
+                "kg.commands.options.deprecated_alias (an old name) or deprecated_flag "
+                "(a retired flag), which print a note when used"
+            )
             assert option.get_help_record(ctx) is None, f"kg {name} --help shows {option.opts}"
+            if isinstance(option, DeprecatedAlias):
+                assert not getattr(option.target(command), "hidden", False), name
     for option in options(commands()["viz"]) + options(commands()["stats"]):
         assert not isinstance(option, DeprecatedAlias) or option.hidden
 
@@ -219,6 +229,7 @@ def _aliases() -> list[tuple[str, DeprecatedAlias]]:
         (name, option)
         for name, command in commands().items()
         for option in options(command, hidden=True)
+        if isinstance(option, DeprecatedAlias)
     ]
 
 
@@ -244,12 +255,26 @@ def test_an_alias_gives_the_new_option_its_value_with_a_note(name, alias, capsys
     old = command.make_context(name, [*_required(command), alias.opts[0], value])
     assert old.params[target.name] == new.params[target.name]
     assert old.params[target.name] != target.get_default(old)
-    note = DEPRECATION_NOTE.format(old=alias.opts[0], new=alias.replacement)
+    note = DEPRECATION_NOTE.format(old=alias.opts[0], note=f"use {alias.replacement}")
     assert capsys.readouterr().err == note + "\n"
     with pytest.raises(click.UsageError, match=f"give only {alias.replacement}"):
         command.make_context(
             name, [*_required(command), alias.opts[0], value, alias.replacement, value]
         )
+
+
+def test_a_retired_flag_still_parses_with_a_note(capsys):
+    @click.command("push")
+    @deprecated_flag("--prune", "pruning is the default now")
+    def command(prune: bool) -> None:
+        """A command."""
+
+    assert command.make_context("push", []).params == {"prune": False}
+    assert capsys.readouterr().err == ""
+    assert command.make_context("push", ["--prune"]).params == {"prune": True}
+    note = "kg: warning: --prune is deprecated and goes in the next release; pruning is the default now"
+    assert capsys.readouterr().err == note + "\n"
+    assert command.params[0].hidden
 
 
 def test_old_spelling_still_writes_where_it_said(project, runner, tmp_path):

@@ -24,7 +24,8 @@ build through it already, and it names what the folder holds rather than a
 direction, so it reads the same for the command that writes the build and the
 commands that reuse it; ``-o/--output`` stays free for the one file a command
 writes (as in git, sqlite-utils and Jena's riot). Old spellings are hidden
-aliases (:func:`deprecated_alias`) for one release.
+aliases (:func:`deprecated_alias`) for one release, and a retired flag
+warns (:func:`deprecated_flag`).
 """
 
 from __future__ import annotations
@@ -54,24 +55,44 @@ _triples_option = click.option(
 )
 
 
-#: Old option names kept for one release: they work, hidden from ``--help``, with a note
-#: on stderr (:class:`DeprecatedAlias`).
-DEPRECATION_NOTE = "kg: warning: {old} is deprecated and goes in the next release; use {new}"
+#: What an old option name prints on stderr when it is used (:class:`DeprecatedOption`).
+DEPRECATION_NOTE = "kg: warning: {old} is deprecated and goes in the next release; {note}"
 
 
-class DeprecatedAlias(click.Option):
+class DeprecatedOption(click.Option):
+    """A hidden option kept for one release: given on the command line, it prints
+    :data:`DEPRECATION_NOTE` with ``note`` (what to do instead) on stderr."""
+
+    def __init__(self, param_decls: list[str], *, note: str, **kwargs: Any) -> None:
+        kwargs["hidden"] = True
+        super().__init__(param_decls, **kwargs)
+        self.note = note
+
+    def warn(self) -> None:
+        """Print the deprecation note."""
+        click.echo(DEPRECATION_NOTE.format(old=self.opts[0], note=self.note), err=True)
+
+    def handle_parse_result(
+        self, ctx: click.Context, opts: Any, args: list[str]
+    ) -> tuple[Any, list[str]]:
+        if self.name in opts:
+            self.warn()
+        return super().handle_parse_result(ctx, opts, args)
+
+
+class DeprecatedAlias(DeprecatedOption):
     """A hidden old spelling of an option, kept for one release.
 
-    Given on the command line, it prints :data:`DEPRECATION_NOTE` on stderr and
-    hands its value to the option that replaced it (``replacement``, an option of
-    the same command), which converts and checks it as if it had been given.
-    Both at once is a usage error.
+    Given on the command line, it prints its note ("use NEW") on stderr and hands
+    its value to the option that replaced it (``replacement``, an option of the
+    same command), which converts and checks it as if it had been given. Both at
+    once is a usage error.
     """
 
     def __init__(self, param_decls: list[str], *, replacement: str, **kwargs: Any) -> None:
-        kwargs.update(hidden=True, expose_value=False)
+        kwargs["expose_value"] = False
         kwargs.setdefault("help", f"Deprecated: the old name of {replacement}.")
-        super().__init__(param_decls, **kwargs)
+        super().__init__(param_decls, note=f"use {replacement}", **kwargs)
         self.replacement = replacement
 
     def target(self, command: click.Command) -> click.Parameter:
@@ -92,7 +113,7 @@ class DeprecatedAlias(click.Option):
                     f"{self.replacement}",
                     ctx,
                 )
-            click.echo(DEPRECATION_NOTE.format(old=self.opts[0], new=self.replacement), err=True)
+            self.warn()
             opts[target.name] = opts.pop(self.name)
         return super().handle_parse_result(ctx, opts, args)
 
@@ -104,6 +125,16 @@ def deprecated_alias(old: str, new: str, *, flag: bool = False) -> Callable[...,
     """
     name = "deprecated_" + old.lstrip("-").replace("-", "_")
     return click.option(old, name, cls=DeprecatedAlias, replacement=new, is_flag=flag)
+
+
+def deprecated_flag(old: str, note: str) -> Callable[..., Any]:
+    """Keep the flag ``old`` for one release, hidden, with ``note`` (what to do now) on use.
+
+    The command still receives its value, named after the flag.
+    """
+    return click.option(
+        old, cls=DeprecatedOption, note=note, is_flag=True, help=f"Deprecated: {note}."
+    )
 
 
 def output_option(help: str, *, dest: str = "output", dir_okay: bool = False) -> Callable[..., Any]:
