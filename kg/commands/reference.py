@@ -25,6 +25,17 @@ Generated from the click commands by `python -m kg.commands.reference`; do not e
 by hand (a test fails when this page and `kg --help` differ). Every command also
 takes `-h`/`--help`. Old option names that still work for one release are not
 listed: they print a note naming the new one.
+
+One name means one thing on every command:
+
+| Option | Means |
+| --- | --- |
+| `-o`, `--output FILE` | the file the command writes (a folder for `kg export -f csv`) |
+| `--build-dir DIR` | kg's build folder (`out/` of the project): where `kg build` writes, what the other commands reuse |
+| `-f`, `--format NAME` | the format of what the command prints or writes |
+| `--json` | one JSON object (for `kg query`, the query's JSON results) on stdout, and no progress display |
+| `-n`, `--limit N` | at most N entries in each list printed |
+| `-q`, `--quiet` | nothing but errors, and no progress display (progress is drawn on stderr, only on a terminal) |
 """
 
 
