@@ -30,7 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "build": (
         "kg.commands.build:build_command",
-        "Validate the sources, then write the dataset into --out.",
+        "Validate the sources, then write the dataset into --build-dir.",
     ),
     "docs": (
         "kg.commands.docs:docs_command",

@@ -9,20 +9,21 @@ from pathlib import Path
 
 import click
 
-from kg.commands.options import count_option, json_option, quiet_option
+from kg.commands.options import count_option, deprecated_alias, json_option, quiet_option
 from kg.commands.output import progress_display
 from kg.data.sources import find_project_root
 
 
 @click.command("bench")
 @click.option(
-    "--triples",
+    "--sizes",
     "sizes",
     default="100000",
     show_default=True,
     metavar="N[,N...]",
-    help="Graph sizes to measure, e.g. 10000,100000,1000000 (1e6 works too).",
+    help="Graph sizes to measure in triples, e.g. 10000,100000,1000000 (1e6 works too).",
 )
+@deprecated_alias("--triples", "--sizes")
 @click.option(
     "--ontology",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -36,7 +37,8 @@ from kg.data.sources import find_project_root
     help="Where to write the generated graphs and builds; kept afterwards  "
     "[default: a temporary folder, removed]",
 )
-@count_option("--top", default=500, help="Nodes on the page of the viz stage.")
+@count_option("--viz-top", "top", default=500, help="N of the viz_top_N stage (kg viz --top N).")
+@deprecated_alias("--top", "--viz-top")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the generator.")
 @count_option(
     "--rdflib-limit",

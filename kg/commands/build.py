@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from kg.commands.options import (
+    deprecated_alias,
     json_option,
     quiet_option,
     shacl_option,
@@ -20,12 +21,14 @@ from kg.commands.output import echo_report, progress_display
 @click.command("build")
 @source_options
 @click.option(
-    "--out",
+    "--build-dir",
+    "out",
     type=click.Path(path_type=Path),
     default=None,
     help="Folder to write dataset.nq, graph.ttl and manifest.json into"
     "  [default: out/ of the project]",
 )
+@deprecated_alias("--out", "--build-dir")
 @shacl_option
 @click.option(
     "--store-path",
@@ -47,7 +50,7 @@ def build_command(
     as_json: bool,
     quiet: bool,
 ) -> None:
-    """Validate the sources, then write the dataset into --out.
+    """Validate the sources, then write the dataset into --build-dir.
 
     Reads every RDF file (Turtle, TriG, N-Triples, N-Quads, RDF/XML, JSON-LD)
     below --ontology and --triples, one named graph per file, and runs every
@@ -58,7 +61,7 @@ def build_command(
       graph.ttl      all graphs merged (Turtle)
       manifest.json  the source files and their hashes
 
-    On any failure the previous contents of --out are left exactly as they were.
+    On any failure the previous contents of --build-dir are left exactly as they were.
     Two builds of the same sources give byte-identical files.
     """
     from kg.data.current import LEGACY_OUT, MANIFEST, default_out, read_manifest

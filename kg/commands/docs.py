@@ -6,25 +6,21 @@ from pathlib import Path
 
 import click
 
-from kg.commands.options import source_options
+from kg.commands.options import deprecated_alias, output_option, source_options
 from kg.errors import InvalidDataError
 
 
 @click.command("docs")
 @source_options
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the Markdown to this file instead of stdout.",
-)
+@output_option("Write the Markdown to this file instead of stdout.", dest="out")
+@deprecated_alias("--out", "--output")
 def docs_command(ontology: Path, triples: Path, root: Path | None, out: Path | None) -> None:
     """Print a Markdown reference of the ontology (classes, properties, shapes).
 
     Generated from the ontology itself: labels, comments, superclasses,
     domains and ranges, and the SHACL constraints on each class, so nobody
     has to read Turtle to learn the terms. The repository keeps the result in
-    ontology/REFERENCE.md (`kg docs --out ontology/REFERENCE.md`).
+    ontology/REFERENCE.md (`kg docs -o ontology/REFERENCE.md`).
     """
     from kg.data.dataset import load_dataset
     from kg.pages.reference import ontology_reference

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kg.commands.options import data_options
+from kg.commands.options import data_options, output_option
 
 if TYPE_CHECKING:
     from kg.data.open import DataSpec
@@ -16,13 +16,7 @@ if TYPE_CHECKING:
 @click.command("draft")
 @click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @data_options
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the draft there (refused if the file exists)  [default: stdout]",
-)
+@output_option("Write the draft there (refused if the file exists)  [default: stdout]")
 def draft_command(article: Path, data: DataSpec, root: Path | None, output: Path | None) -> None:
     """Draft the Turtle of a new article (ARTICLE: its text, UTF-8).
 

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from kg.analysis.export import GRAPH_EXPORTS, RDF_EXPORTS
-from kg.commands.options import data_options, projection_options
+from kg.commands.options import (
+    data_options,
+    deprecated_alias,
+    format_option,
+    json_option,
+    output_option,
+    projection_options,
+)
 from kg.commands.output import open_data
 
 if TYPE_CHECKING:
@@ -29,28 +37,26 @@ _DEFAULT_NAMES = {
 @click.command("export")
 @data_options
 @projection_options
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(GRAPH_EXPORTS + RDF_EXPORTS),
-    required=True,
-    help="graphml or gexf (Gephi, Cytoscape), csv (nodes.csv, edges.csv, rules.json), "
+@format_option(
+    GRAPH_EXPORTS + RDF_EXPORTS,
+    "graphml or gexf (Gephi, Cytoscape), csv (nodes.csv, edges.csv, rules.json), "
     "or ttl, nq, trig, jsonld (the RDF).",
+    required=True,
 )
-@click.option(
-    "-o",
-    "--out",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="File to write (a folder for csv)  [default: out/graph.graphml, out/csv/, ...]",
+@output_option(
+    "File to write (a folder for csv)  [default: out/graph.graphml, out/csv/, ...]",
+    dest="out",
+    dir_okay=True,
 )
+@deprecated_alias("--out", "--output")
+@json_option
 def export_command(
     data: DataSpec,
     root: Path | None,
     rules: ProjectionRules,
     fmt: str,
     out: Path | None,
+    as_json: bool,
 ) -> None:
     """Export the graph: the networkx projection, or the RDF dataset.
 
@@ -70,5 +76,9 @@ def export_command(
         written = export_rdf(dataset, fmt, out)
     else:
         written = export_projection(project(dataset, rules), fmt, out)
+    if as_json:
+        payload = {"format": fmt, "written": [str(path) for path in written]}
+        click.echo(json.dumps(payload, indent=2, sort_keys=True))
+        return
     for path in written:
         click.echo(f"wrote {path}", err=True)

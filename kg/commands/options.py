@@ -1,9 +1,31 @@
-"""Options shared by several commands, as decorators.
+"""Options shared by several commands, as decorators, and the command-line convention.
 
 ``@source_options`` adds ``--ontology`` and ``--triples``; when they are not
 given, kg looks for ``ontology/`` and ``triples/`` in the working folder and
 then in each parent folder (as git looks for ``.git``), so commands work from
 any sub-folder of a project.
+
+One name means one thing on every command (``tests/test_cli_convention.py``
+walks them all):
+
+  -o, --output FILE   the file (or, for ``kg export -f csv``, the folder) a
+                      command writes; stdout when the command allows it
+  --build-dir DIR     kg's build folder (``out/`` of the project): where
+                      ``kg build`` writes, and the build that the reading
+                      commands reuse
+  -f, --format NAME   the format of what a command prints or writes
+  --json              one JSON object (or the query's JSON results) on stdout,
+                      for scripts; no progress display
+  -n, --limit N       at most N entries in each list a command prints
+  -q, --quiet         nothing but errors; no progress display
+
+``--build-dir`` rather than ``--out`` or ``--out-dir``: six commands read a
+build through it already, and it names what the folder holds rather than a
+direction, so it reads the same for the command that writes the build and the
+commands that reuse it; ``-o/--output`` stays free for the one file a command
+writes (as in git, sqlite-utils and Jena's riot). Old spellings are hidden
+aliases (:func:`deprecated_alias`) for one release, and a retired flag
+warns (:func:`deprecated_flag`).
 """
 
 from __future__ import annotations
@@ -31,6 +53,117 @@ _triples_option = click.option(
     default=None,
     help="Folder of fact files, one named graph each  [default: triples/ of the project]",
 )
+
+
+#: What an old option name prints on stderr when it is used (:class:`DeprecatedOption`).
+DEPRECATION_NOTE = "kg: warning: {old} is deprecated and goes in the next release; {note}"
+
+
+class DeprecatedOption(click.Option):
+    """A hidden option kept for one release: given on the command line, it prints
+    :data:`DEPRECATION_NOTE` with ``note`` (what to do instead) on stderr."""
+
+    def __init__(self, param_decls: list[str], *, note: str, **kwargs: Any) -> None:
+        kwargs["hidden"] = True
+        super().__init__(param_decls, **kwargs)
+        self.note = note
+
+    def warn(self) -> None:
+        """Print the deprecation note."""
+        click.echo(DEPRECATION_NOTE.format(old=self.opts[0], note=self.note), err=True)
+
+    def handle_parse_result(
+        self, ctx: click.Context, opts: Any, args: list[str]
+    ) -> tuple[Any, list[str]]:
+        if self.name in opts:
+            self.warn()
+        return super().handle_parse_result(ctx, opts, args)
+
+
+class DeprecatedAlias(DeprecatedOption):
+    """A hidden old spelling of an option, kept for one release.
+
+    Given on the command line, it prints its note ("use NEW") on stderr and hands
+    its value to the option that replaced it (``replacement``, an option of the
+    same command), which converts and checks it as if it had been given. Both at
+    once is a usage error.
+    """
+
+    def __init__(self, param_decls: list[str], *, replacement: str, **kwargs: Any) -> None:
+        kwargs["expose_value"] = False
+        kwargs.setdefault("help", f"Deprecated: the old name of {replacement}.")
+        super().__init__(param_decls, note=f"use {replacement}", **kwargs)
+        self.replacement = replacement
+
+    def target(self, command: click.Command) -> click.Parameter:
+        """The option of ``command`` that replaced this one."""
+        for param in command.params:
+            if self.replacement in getattr(param, "opts", ()):
+                return param
+        raise LookupError(f"{command.name}: no option {self.replacement} replaces {self.opts[0]}")
+
+    def handle_parse_result(
+        self, ctx: click.Context, opts: Any, args: list[str]
+    ) -> tuple[Any, list[str]]:
+        if self.name in opts:
+            target = self.target(ctx.command)
+            if target.name in opts:
+                raise click.UsageError(
+                    f"{self.opts[0]} is the old name of {self.replacement}: give only "
+                    f"{self.replacement}",
+                    ctx,
+                )
+            self.warn()
+            opts[target.name] = opts.pop(self.name)
+        return super().handle_parse_result(ctx, opts, args)
+
+
+def deprecated_alias(old: str, new: str, *, flag: bool = False) -> Callable[..., Any]:
+    """Keep ``old`` working as a hidden alias of the option ``new`` (see :class:`DeprecatedAlias`).
+
+    ``flag`` for an alias of a flag (an option that takes no value).
+    """
+    name = "deprecated_" + old.lstrip("-").replace("-", "_")
+    return click.option(old, name, cls=DeprecatedAlias, replacement=new, is_flag=flag)
+
+
+def deprecated_flag(old: str, note: str) -> Callable[..., Any]:
+    """Keep the flag ``old`` for one release, hidden, with ``note`` (what to do now) on use.
+
+    The command still receives its value, named after the flag.
+    """
+    return click.option(
+        old, cls=DeprecatedOption, note=note, is_flag=True, help=f"Deprecated: {note}."
+    )
+
+
+def output_option(help: str, *, dest: str = "output", dir_okay: bool = False) -> Callable[..., Any]:
+    """Add ``-o/--output FILE``: what the command writes (``dir_okay``: or a folder, ``PATH``)."""
+    return click.option(
+        "-o",
+        "--output",
+        dest,
+        type=click.Path(dir_okay=dir_okay, path_type=Path),
+        default=None,
+        metavar="PATH" if dir_okay else "FILE",
+        help=help,
+    )
+
+
+def format_option(
+    choices: tuple[str, ...] | list[str], help: str, **kwargs: Any
+) -> Callable[..., Any]:
+    """Add ``-f/--format NAME``, one of ``choices``; the command receives it as ``fmt``."""
+    return click.option(
+        "-f", "--format", "fmt", type=click.Choice(list(choices)), help=help, **kwargs
+    )
+
+
+def build_dir_option(help: str) -> Callable[..., Any]:
+    """Add ``--build-dir DIR``, kg's build folder; the command receives it as ``build_dir``."""
+    return click.option(
+        "--build-dir", "build_dir", type=click.Path(path_type=Path), default=None, help=help
+    )
 
 
 def count_option(*decls: str, default: int, help: str, minimum: int = 1) -> Callable[..., Any]:
@@ -108,12 +241,7 @@ def data_options(command: Callable[..., Any]) -> Callable[..., Any]:
         help="Read a remote SPARQL 1.1 query service instead of local sources "
         "(e.g. http://localhost:7878/query after kg push).",
     )
-    @click.option(
-        "--build-dir",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="Build to reuse when it matches the sources  [default: out/ of the project]",
-    )
+    @build_dir_option("Build to reuse when it matches the sources  [default: out/ of the project]")
     @functools.wraps(command)
     def wrapper(
         ontology: Path | None,
@@ -168,11 +296,38 @@ def strict_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+#: The help of every ``--json``.
+JSON_HELP = "Print the result as JSON on stdout, for scripts (no progress display)."
+
+
 def json_option(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--json``: print one JSON object on stdout instead of text."""
-    return click.option(
-        "--json", "as_json", is_flag=True, help="Print the result as JSON on stdout, for scripts."
-    )(command)
+    return click.option("--json", "as_json", is_flag=True, help=JSON_HELP)(command)
+
+
+def json_format_option(json_format: str = "json") -> Callable[..., Any]:
+    """Add ``--json`` to a command with ``-f/--format``: ``--json`` is ``--format json_format``.
+
+    The command receives only ``fmt``; ``--json`` with another ``--format`` is a usage error.
+    """
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        @json_option
+        @functools.wraps(command)
+        def wrapper(as_json: bool, fmt: str, **kwargs: Any) -> Any:
+            if as_json:
+                ctx = click.get_current_context()
+                given = ctx.get_parameter_source("fmt") == click.core.ParameterSource.COMMANDLINE
+                if given and fmt != json_format:
+                    raise click.UsageError(
+                        f"--json is --format {json_format}: give one of --json and --format {fmt}"
+                    )
+                fmt = json_format
+            return command(fmt=fmt, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def quiet_option(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kg.commands.options import data_options
+from kg.commands.options import data_options, format_option, json_format_option
 from kg.commands.output import open_data, terminal_width
 from kg.query.results import GRAPH_FORMATS, RESULT_FORMATS
 
@@ -19,16 +19,14 @@ if TYPE_CHECKING:
 @click.argument("query", required=False)
 @data_options
 @click.option("--list", "list_saved", is_flag=True, help="List the saved queries and exit.")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(RESULT_FORMATS + GRAPH_FORMATS),
+@format_option(
+    RESULT_FORMATS + GRAPH_FORMATS,
+    "table for people; csv, tsv, json, xml are the W3C result formats; "
+    "ttl, nt, jsonld for CONSTRUCT and DESCRIBE (which print Turtle by default).",
     default="table",
     show_default=True,
-    help="table for people; csv, tsv, json, xml are the W3C result formats; "
-    "ttl, nt, jsonld for CONSTRUCT and DESCRIBE (which print Turtle by default).",
 )
+@json_format_option()
 @click.option(
     "-b",
     "--bind",

@@ -11,6 +11,7 @@ import click
 from kg.analysis.measures import NAMES
 from kg.commands.options import (
     data_options,
+    deprecated_alias,
     json_option,
     projection_options,
     quiet_option,
@@ -26,12 +27,15 @@ if TYPE_CHECKING:
 @data_options
 @projection_options
 @click.option(
-    "--top",
+    "-n",
+    "--limit",
+    "top",
     type=click.IntRange(min=1),
     default=None,
     help="Entities listed per measure and community  [default: 5 in the text report, "
     "10 with --full or --json]",
 )
+@deprecated_alias("--top", "--limit")
 @click.option(
     "--full",
     is_flag=True,

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from kg.analysis.measures import NAMES
-from kg.commands.options import count_option, data_options, projection_options
-from kg.commands.output import open_data
+from kg.commands.options import (
+    count_option,
+    data_options,
+    deprecated_alias,
+    json_option,
+    output_option,
+    projection_options,
+    quiet_option,
+)
+from kg.commands.output import open_data, progress_display
 
 if TYPE_CHECKING:
     from kg.analysis.projection import ProjectionRules
@@ -19,13 +28,8 @@ if TYPE_CHECKING:
 @click.command("viz")
 @data_options
 @projection_options
-@click.option(
-    "-o",
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The HTML file to write  [default: out/graph.html]",
-)
+@output_option("The HTML file to write  [default: out/graph.html]", dest="out")
+@deprecated_alias("--out", "--output")
 @click.option(
     "--size-by",
     type=click.Choice(NAMES),
@@ -55,6 +59,8 @@ if TYPE_CHECKING:
     "CONSTRUCT or a SELECT of ?s ?p ?o, or the entities another SELECT's rows name.",
 )
 @click.option("--title", default=None, help="Page title  [default: kg graph, with the selection]")
+@json_option
+@quiet_option
 def viz_command(
     data: DataSpec,
     root: Path | None,
@@ -67,6 +73,8 @@ def viz_command(
     top: int | None,
     query_file: str | None,
     title: str | None,
+    as_json: bool,
+    quiet: bool,
 ) -> None:
     """Write an interactive HTML page of the graph.
 
@@ -92,29 +100,38 @@ def viz_command(
     from kg.data.current import default_out
 
     out = out or default_out(root or Path.cwd()) / "graph.html"
-    opened = open_data(data)
-    dataset = opened.dataset
-    # imported once the build is loading (in the background): the two overlap
-    from kg.pages.page import PageOptions, build_page, write_page
-    from kg.query.catalogue import load_catalogue
-    from kg.query.request import query_text
+    with progress_display(not quiet and not as_json) as progress:
+        opened = open_data(data, progress)
+        # imported once the build is loading (in the background): the two overlap
+        from kg.pages.page import PageOptions, build_page, write_page
+        from kg.query.catalogue import load_catalogue
+        from kg.query.request import query_text
 
-    query = query_text(query_file, load_catalogue())[0] if query_file else None
-    selection = [
-        f"around {around} (depth {depth})" if around else "",
-        f"article {article}" if article else "",
-        f"top {top} by {size_by}" if top else "",
-        f"query {Path(query_file).name}" if query_file else "",
-    ]
-    shown = "; ".join(s for s in selection if s)
-    options = PageOptions(
-        size_by=size_by,
-        around=around,
-        depth=depth,
-        article=article,
-        top=top,
-        query=query,
-        title=title or ("kg graph" + (f": {shown}" if shown else "")),
-    )
-    write_page(build_page(dataset, rules, options, cache=opened.build_dir), out)
-    click.echo(f"wrote {out}", err=True)
+        if progress:
+            progress(0, 2, "projecting and laying out")
+        query = query_text(query_file, load_catalogue())[0] if query_file else None
+        selection = [
+            f"around {around} (depth {depth})" if around else "",
+            f"article {article}" if article else "",
+            f"top {top} by {size_by}" if top else "",
+            f"query {Path(query_file).name}" if query_file else "",
+        ]
+        shown = "; ".join(s for s in selection if s)
+        options = PageOptions(
+            size_by=size_by,
+            around=around,
+            depth=depth,
+            article=article,
+            top=top,
+            query=query,
+            title=title or ("kg graph" + (f": {shown}" if shown else "")),
+        )
+        page = build_page(opened.dataset, rules, options, cache=opened.build_dir)
+        if progress:
+            progress(1, 2, f"writing {out.name}")
+        write_page(page, out)
+    if as_json:
+        payload = {"output": str(out), "title": options.title, "bytes": len(page.encode())}
+        click.echo(json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False))
+    elif not quiet:
+        click.echo(f"wrote {out}", err=True)

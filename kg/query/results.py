@@ -185,10 +185,11 @@ def format_result(
 ) -> bytes:
     """Serialise any query result in ``fmt`` (a ``table`` at most ``width`` wide).
 
-    Graph results asked for in a result format (the default ``table``) are Turtle.
+    Graph results asked for in a result format (the default ``table``) are Turtle,
+    but for ``json`` (``kg query --json``), JSON-LD.
     """
     if isinstance(result, ox.QueryTriples):
-        rdf = _RDF.get(fmt, ox.RdfFormat.TURTLE)
+        rdf = _RDF.get("jsonld" if fmt == "json" else fmt, ox.RdfFormat.TURTLE)
         triples = list(result)
         kwargs = {"prefixes": prefixes} if rdf == ox.RdfFormat.TURTLE else {}
         return ended(ox.serialize(triples, format=rdf, **kwargs) or b"")
